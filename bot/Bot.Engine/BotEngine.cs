@@ -1,0 +1,94 @@
+using Bot.Engine.Commands;
+using Bot.Engine.Contracts;
+using Bot.Engine.Knowledge;
+using Bot.Engine.Localization;
+using Bot.Engine.Rendering;
+using Bot.Engine.Routing;
+using Bot.Engine.Triage;
+using Bot.Engine.Understanding;
+
+namespace Bot.Engine;
+
+/// <summary>
+/// The engine: one request in, one answer out. Slash commands go to the command table, pasted tool output and
+/// error messages to the paste recognisers, everything else to free-text understanding. Never throws.
+/// </summary>
+public sealed class BotEngine
+{
+    private readonly EngineContext _ctx;
+    private readonly PasteTriage _paste;
+    private readonly int _maxInput;
+
+    public BotEngine(KnowledgeBase kb, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        ArgumentNullException.ThrowIfNull(options);
+        _ctx = new EngineContext(kb, new LinkBuilder(options.LinksBaseUrl));
+        _paste = new PasteTriage(_ctx);
+        _maxInput = options.MaxInputChars;
+    }
+
+    public KnowledgeBase Knowledge => _ctx.Kb;
+
+    public LinkBuilder Links => _ctx.Links;
+
+    public Answer Answer(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var input = InputNormalizer.Normalize(request.Text, _maxInput);
+        var tokens = Tokenizer.Tokenize(input.Text);
+        var locale = request.Locale ?? LocaleDetector.Detect(input.Text, tokens) ?? Locale.En;
+        Answer answer;
+        try
+        {
+            answer = Route(input.Text, tokens, locale);
+        }
+#pragma warning disable CA1031 // the user gets an answer, never an exception; the host logs the fault
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            LastFault = e;
+            answer = _ctx.Answers.Error(UiKeys.ErrInternal, locale);
+        }
+
+        var notices = new List<string>();
+        if (input.Truncated)
+        {
+            notices.Add(_ctx.Kb.Ui.Format(UiKeys.NoticeTruncated, locale, _maxInput));
+        }
+
+        if (input.HadControlCharacters)
+        {
+            notices.Add(_ctx.Kb.Ui[UiKeys.NoticeControl, locale]);
+        }
+
+        return notices.Count == 0 ? answer : answer with { Notices = notices };
+    }
+
+    /// <summary>The last exception turned into an error answer, for the host's log (never shown to users).</summary>
+    public Exception? LastFault { get; private set; }
+
+    private Answer Route(string text, List<Token> tokens, Locale locale)
+    {
+        if (text.Length == 0)
+        {
+            return _ctx.Answers.Help(locale) with { Summary = _ctx.Kb.Ui[UiKeys.ErrEmpty, locale] };
+        }
+
+        if (text[0] == '/' && text.Length > 1 && char.IsAsciiLetter(text[1]))
+        {
+            var space = text.IndexOfAny([' ', '\t', '\n']);
+            var name = space < 0 ? text[1..] : text[1..space];
+            var args = space < 0 ? "" : text[(space + 1)..].Trim();
+            if (CommandCatalog.Commands.TryGetValue(name, out var command))
+            {
+                return command.Run(_ctx, args, locale);
+            }
+
+            var close = CommandCatalog.Commands.Keys.Where(k => EditDistance.Within(name.ToLowerInvariant(), k, 2)).Select(k => ($"/{k}", $"/{k} {args}".Trim())).ToList();
+            return _ctx.Answers.Unknown(text, close, locale) with { Intent = "error", Summary = _ctx.Kb.Ui.Format(UiKeys.ErrUnknownCommand, locale, name) };
+        }
+
+        return _paste.TryAnswer(text, tokens, locale) ?? FreeTextRouter.Answer(_ctx, text, tokens, locale);
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Bot.Engine;
+using Bot.Engine.Contracts;
+using Bot.Engine.Knowledge;
+using Bot.Engine.Rendering;
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Host.Cli;
+
+/// <summary>
+/// <c>ask "&lt;message&gt;" [--locale en|ja|de] [--json]</c>: prints the answer. Without a message it is an
+/// interactive prompt. Exit code 0 for any answer, including "unknown".
+/// </summary>
+internal static class AskVerb
+{
+    public static Command Create()
+    {
+        var message = new Argument<string[]>("message") { Description = "The question, command or pasted output", Arity = ArgumentArity.ZeroOrMore };
+        var locale = new Option<string?>("--locale") { Description = "Answer language: en, ja or de (default: from the text)" };
+        var json = new Option<bool>("--json") { Description = "Print the answer model as JSON" };
+        var command = new Command("ask", "Ask the bot a question") { message, locale, json };
+        command.SetAction(result =>
+        {
+            var words = result.GetValue(message) ?? [];
+            var localeText = result.GetValue(locale);
+            var parsed = Locales.Parse(localeText);
+            if (localeText is not null && parsed is null)
+            {
+                Console.Error.WriteLine($"--locale must be en, ja or de (is '{localeText}').");
+                return 2;
+            }
+
+            BotEngine engine;
+            try
+            {
+                engine = CreateEngine();
+            }
+            catch (Exception e) when (e is InvalidOperationException or KnowledgeException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+
+            var asJson = result.GetValue(json);
+            if (words.Length > 0)
+            {
+                Print(engine, string.Join(' ', words), parsed, asJson);
+                return 0;
+            }
+
+            if (!Console.IsInputRedirected)
+            {
+                Console.Error.WriteLine("Ask about a DNS code (/rcode 2), compare (SERVFAIL vs REFUSED) or paste dig output. Ctrl-D to quit.");
+            }
+
+            return Interactive(engine, parsed, asJson);
+        });
+        return command;
+    }
+
+    private static int Interactive(BotEngine engine, Locale? locale, bool asJson)
+    {
+        while (true)
+        {
+            if (!Console.IsInputRedirected)
+            {
+                Console.Write("> ");
+            }
+
+            var line = Console.ReadLine();
+            if (line is null)
+            {
+                return 0;
+            }
+
+            if (line.Trim().Length > 0)
+            {
+                Print(engine, line, locale, asJson);
+            }
+        }
+    }
+
+    private static void Print(BotEngine engine, string text, Locale? locale, bool asJson)
+    {
+        var answer = engine.Answer(new ChatRequest(text, locale, "cli"));
+        var rendered = new TextRenderer(engine.Knowledge.Ui).Render(answer);
+        Console.Out.Write(asJson ? AnswerJson.Serialize(AnswerDocument.From(answer, rendered), indented: true) + "\n" : rendered);
+    }
+
+    /// <summary>The same configuration sources as the host (appsettings.json, environment), without starting it.</summary>
+    private static BotEngine CreateEngine()
+    {
+        var config = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new EngineOptions();
+        config.GetSection(EngineOptions.Section).Bind(options);
+        var problems = new EngineOptionsValidator().Validate(null, options);
+        if (problems.Failed)
+        {
+            throw new InvalidOperationException(problems.FailureMessage);
+        }
+
+        return new BotEngine(KnowledgeLoader.LoadEmbedded(), options);
+    }
+}

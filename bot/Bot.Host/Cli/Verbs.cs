@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Bot.Host.Cli;
+
+/// <summary>The command-line verbs of the host's executable. Without one, the executable runs the web host.</summary>
+internal static class Verbs
+{
+    private static readonly string[] Names = ["ask"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("DNS triage bot")
+        {
+            AskVerb.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,82 @@
+"use strict";
+// The local web chat: posts the text to /api/chat and shows the answer's HTML, which the server has rendered
+// with every piece of text encoded. User text is only ever inserted with textContent.
+(function () {
+  const ui = {
+    en: { send: "Ask", language: "Language", guides: "Guides", tagline: "RCODEs, Extended DNS Errors, pasted dig output", error: "The bot could not be reached." },
+    ja: { send: "質問", language: "言語", guides: "ガイド", tagline: "RCODE・拡張 DNS エラー・dig 出力の解析", error: "ボットに接続できませんでした。" },
+    de: { send: "Fragen", language: "Sprache", guides: "Leitfäden", tagline: "RCODEs, Extended DNS Errors, dig-Ausgaben", error: "Der Bot ist nicht erreichbar." },
+  };
+  const log = document.getElementById("log");
+  const form = document.getElementById("ask");
+  const text = document.getElementById("text");
+  const lang = document.getElementById("lang");
+  let last = null;
+
+  function locale() { return lang.value || null; }
+
+  function applyUi() {
+    const l = ui[lang.value] ? lang.value : "en";
+    document.documentElement.lang = l;
+    document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = ui[l][el.dataset.i18n]; });
+    document.getElementById("guides-link").href = "/guides" + (lang.value ? "?lang=" + lang.value : "");
+  }
+
+  function bubble(cls, node) {
+    const div = document.createElement("div");
+    div.className = "msg " + cls;
+    div.appendChild(node);
+    log.appendChild(div);
+    div.scrollIntoView({ block: "end" });
+    return div;
+  }
+
+  async function ask(question) {
+    last = question;
+    const pre = document.createElement("pre");
+    pre.textContent = question;
+    bubble("user", pre);
+    try {
+      const res = await fetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: question, locale: locale() }),
+      });
+      const body = await res.json();
+      if (!res.ok) { throw new Error(body.detail || res.statusText); }
+      const tpl = document.createElement("template");
+      tpl.innerHTML = body.html; // server-rendered, every text encoded
+      const div = bubble("bot", tpl.content);
+      div.dataset.intent = body.intent;
+      div.dataset.codes = body.codes.join(" ");
+    } catch (e) {
+      const p = document.createElement("p");
+      p.textContent = ui[lang.value || "en"].error + " " + e.message;
+      bubble("bot error", p);
+    }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = text.value.trim();
+    if (q) { text.value = ""; ask(q); }
+  });
+  text.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  log.addEventListener("click", (e) => {
+    const button = e.target.closest("button.action");
+    if (button) { ask(button.dataset.command); }
+  });
+  lang.addEventListener("change", () => {
+    localStorage.setItem("lang", lang.value);
+    applyUi();
+    if (last) { ask(last); } // the same question again, in the new language
+  });
+
+  const params = new URLSearchParams(location.search);
+  lang.value = params.get("lang") || localStorage.getItem("lang") || "";
+  applyUi();
+  if (params.get("q")) { ask(params.get("q")); }
+  text.focus();
+})();
