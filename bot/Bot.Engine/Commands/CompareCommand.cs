@@ -12,17 +12,32 @@ internal sealed class CompareCommand : ICommand
 
     public Answer Run(EngineContext ctx, string args, Locale locale)
     {
+        // Two plain references ("2 5", "SERVFAIL REFUSED", "dns:rcode:9#zone dns:rcode:9#tsig") resolve directly.
+        var words = args.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 2)
+        {
+            var a = ctx.Resolver.Resolve(words[0]);
+            var b = ctx.Resolver.Resolve(words[1]);
+            if (a.Entry is not null && b.Entry is not null)
+            {
+                return Compare(ctx, [Side(a.Entry, a.Meaning), Side(b.Entry, b.Meaning)], locale)!;
+            }
+        }
+
         var understanding = ctx.Understander.Read(args, Tokenizer.Tokenize(args), numbersAreCodes: true);
         return Compare(ctx, understanding, locale) ?? ctx.Answers.Error(UiKeys.ErrUsageCompare, locale);
     }
 
+    private static AnswerBuilder.Side Side(Knowledge.CodeEntry entry, string? meaning) =>
+        new(entry, meaning is null ? null : entry.Meanings.First(m => m.Key == meaning));
+
     /// <summary>The comparison the mentions ask for, or null when they do not name two things to compare.</summary>
-    public static Answer? Compare(EngineContext ctx, Understanding.Understanding u, Locale locale)
+    public static Answer? Compare(EngineContext ctx, Understanding.Understanding u, Locale locale) =>
+        Compare(ctx, [.. u.Codes.Select(c => Side(c.Entry, c.Meaning))], locale);
+
+    private static Answer? Compare(EngineContext ctx, List<AnswerBuilder.Side> all, Locale locale)
     {
-        var sides = u.Codes
-            .Select(c => new AnswerBuilder.Side(c.Entry, c.Meaning is null ? null : c.Entry.Meanings.First(m => m.Key == c.Meaning)))
-            .DistinctBy(s => s.Id)
-            .ToList();
+        var sides = all.DistinctBy(s => s.Id).ToList();
         if (sides.Count >= 2)
         {
             // "NOTAUTH vs NOTAUTH": a value and itself means its two registrations.

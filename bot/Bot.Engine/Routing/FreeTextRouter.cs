@@ -66,7 +66,7 @@ internal static class FreeTextRouter
     private static int Weight(string family) => family switch
     {
         Families.DnsRcode => 5,
-        Families.DnsPseudo => 4,
+        Families.DnsPseudo => 6, // "NOERROR with an empty answer" is about NODATA
         Families.DnsEde => 3,
         Families.SmtpEnhanced => 2,
         _ => 1,
