@@ -30,7 +30,7 @@ public sealed class RobustnessTests
             var text = System.Text.Encoding.UTF8.GetString(bytes);
             var a = Ask.Q(text);
             a.Title.ShouldNotBeNull();
-            a.Intent.ShouldNotBe("error", a.Summary);
+            a.Summary.ShouldNotBe(Shared.Kb.Ui["error.internal", a.Locale], text);
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class RobustnessTests
     [Fact]
     public void Markup_InUserText_IsEncodedInHtml()
     {
-        var a = Ask.Q("<script>alert(1)</script><img src=x onerror=alert(1)>");
+        var a = Ask.Q("<script>x</script><img src=x>");
         var html = new HtmlRenderer(Shared.Kb.Ui).Render(a);
         html.ShouldNotContain("<script");
         html.ShouldNotContain("<img");

@@ -31,7 +31,7 @@ internal sealed partial class AnswerBuilder
 
         if (focusFamily is not null)
         {
-            var focused = entry.Equivalents.Where(e => Families.Of(e.Id) == focusFamily || (focusFamily == Families.SmtpReply && Families.Of(e.Id) == Families.SmtpEnhanced)).ToList();
+            var focused = entry.Equivalents.Where(e => InFocus(e.Id, focusFamily)).ToList();
             if (focused.Count > 0)
             {
                 summary = Ui.Format(UiKeys.EquivalentLead, locale, entry.Name, string.Join(", ", focused.Select(e => Label(e.Id, locale))), focused[0].Why[locale]);
@@ -90,7 +90,7 @@ internal sealed partial class AnswerBuilder
 
         if (entry.Equivalents.Count > 0)
         {
-            var ordered = focusFamily is null ? entry.Equivalents : entry.Equivalents.OrderBy(e => Families.Of(e.Id) == focusFamily ? 0 : 1).ToList();
+            var ordered = focusFamily is null ? entry.Equivalents : entry.Equivalents.OrderBy(e => InFocus(e.Id, focusFamily) ? 0 : 1).ToList();
             sections.Add(new AnswerSection("equivalents", Ui[UiKeys.SectionEquivalents, locale], SectionKind.Bullets,
                 [.. ordered.Select(e => $"{Label(e.Id, locale)}: {e.Why[locale]}")]));
         }
@@ -125,6 +125,13 @@ internal sealed partial class AnswerBuilder
             Actions = CodeActions(entry, locale, alsoIn),
             Codes = codes,
         };
+    }
+
+    /// <summary>SMTP has two code families; "the SMTP equivalent" may be either.</summary>
+    private static bool InFocus(string id, string focusFamily)
+    {
+        var family = Families.Of(id);
+        return family == focusFamily || (focusFamily == Families.SmtpReply && family == Families.SmtpEnhanced);
     }
 
     private string RelatedLine(string id, Locale locale)

@@ -39,7 +39,7 @@ internal static class FreeTextRouter
         {
             // An RCODE outranks an EDE or a term mentioned beside it ("SERVFAIL with EDE 9" is about SERVFAIL).
             var best = distinct.OrderByDescending(c => Weight(c.Entry.Family)).First();
-            return ctx.Answers.Code(best.Entry, locale, best.Meaning, concrete: best.Concrete);
+            return ctx.Answers.Code(best.Entry, locale, best.Meaning, alsoIn: best.AlsoIn, concrete: best.Concrete);
         }
 
         var topic = u.Topics

@@ -49,6 +49,12 @@ internal sealed partial class CodeResolver(KnowledgeBase kb, Lexicon lexicon)
             return new Resolution { Entry = byId, Meaning = byId.Meanings.Any(m => m.Key == meaning) ? meaning : null };
         }
 
+        // A value exactly as the registry writes it ("X.1.YYY", "qr", "NODATA").
+        if (family is not null && kb.Find(family, text) is { } exact)
+        {
+            return new Resolution { Entry = exact };
+        }
+
         if (SmtpEnhanced().IsMatch(text) && family is null or Families.SmtpEnhanced or Families.SmtpReply)
         {
             return ResolveSmtpEnhanced(text);

@@ -44,6 +44,17 @@ internal static class Protocols
             {
                 hints.Add(hint);
             }
+            else if (t.Text.Contains('-', StringComparison.Ordinal))
+            {
+                // "gRPC-Status", "HTTP-Statuscode": German compounds name the protocol in their first part.
+                foreach (var part in t.Text.Split('-'))
+                {
+                    if (HintWords.TryGetValue(part, out var partHint))
+                    {
+                        hints.Add(partHint);
+                    }
+                }
+            }
         }
 
         foreach (var (phrase, hint) in CjkHints)

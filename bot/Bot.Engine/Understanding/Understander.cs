@@ -4,7 +4,11 @@ using Bot.Engine.Knowledge;
 namespace Bot.Engine.Understanding;
 
 /// <summary>A code mentioned in free text, in the order it appears.</summary>
-internal sealed record CodeMention(CodeEntry Entry, string? Meaning, int Start, string? Concrete = null);
+internal sealed record CodeMention(CodeEntry Entry, string? Meaning, int Start, string? Concrete = null)
+{
+    /// <summary>Other families with the same number (a bare "503").</summary>
+    public IReadOnlyList<CodeEntry> AlsoIn { get; init; } = [];
+}
 
 /// <summary>What a free-text message is about.</summary>
 internal sealed record Understanding
@@ -95,7 +99,7 @@ internal sealed partial class Understander(KnowledgeBase kb, Lexicon lexicon, Co
 
                 if (r.Entry is not null)
                 {
-                    codes.Add(new CodeMention(r.Entry, r.Meaning, t.Start, r.Concrete));
+                    codes.Add(new CodeMention(r.Entry, r.Meaning, t.Start, r.Concrete) { AlsoIn = r.AlsoIn });
                 }
             }
             else if (t.Text.Length >= 5 && !Protocols.IsHintWord(t.Text))

@@ -48,11 +48,14 @@ internal static class AskVerb
                 return 0;
             }
 
-            if (!Console.IsInputRedirected)
+            if (Console.IsInputRedirected)
             {
-                Console.Error.WriteLine("Ask about a DNS code (/rcode 2), compare (SERVFAIL vs REFUSED) or paste dig output. Ctrl-D to quit.");
+                // `dig example.com | ask`: the whole of standard input is one paste.
+                Print(engine, Console.In.ReadToEnd(), parsed, asJson);
+                return 0;
             }
 
+            Console.Error.WriteLine("Ask about a DNS code (/rcode 2), compare (SERVFAIL vs REFUSED) or paste dig output. Ctrl-D to quit.");
             return Interactive(engine, parsed, asJson);
         });
         return command;
@@ -62,11 +65,7 @@ internal static class AskVerb
     {
         while (true)
         {
-            if (!Console.IsInputRedirected)
-            {
-                Console.Write("> ");
-            }
-
+            Console.Write("> ");
             var line = Console.ReadLine();
             if (line is null)
             {
