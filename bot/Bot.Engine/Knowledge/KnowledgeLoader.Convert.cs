@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Engine.Contracts;
-using Bot.Engine.Knowledge.Yaml;
+using Bot.Knowledge.Schema;
 
 namespace Bot.Engine.Knowledge;
 

@@ -1,4 +1,4 @@
-using Bot.Engine.Knowledge.Yaml;
+using Bot.Knowledge.Schema;
 
 namespace Bot.Engine.Knowledge;
 

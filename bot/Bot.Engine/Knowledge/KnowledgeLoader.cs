@@ -1,7 +1,4 @@
-using Bot.Engine.Knowledge.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Bot.Knowledge.Schema;
 
 namespace Bot.Engine.Knowledge;
 
@@ -11,10 +8,6 @@ namespace Bot.Engine.Knowledge;
 /// </summary>
 public sealed partial class KnowledgeLoader
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     private readonly List<KnowledgeProblem> _problems = [];
     private readonly List<CodeEntry> _codes = [];
     private readonly List<CodeRange> _ranges = [];
@@ -33,10 +26,11 @@ public sealed partial class KnowledgeLoader
 
     public static KnowledgeBase LoadEmbedded() => Load(KnowledgeSource.Embedded());
 
-    public static KnowledgeBase Load(IEnumerable<KnowledgeFile> files)
+    public static KnowledgeBase Load(KnowledgeBundle bundle)
     {
+        ArgumentNullException.ThrowIfNull(bundle);
         var loader = new KnowledgeLoader();
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var file in bundle.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             loader.Read(file);
         }
@@ -44,146 +38,101 @@ public sealed partial class KnowledgeLoader
         return loader.Finish();
     }
 
-    private void Read(KnowledgeFile file)
+    private void Read(ParsedFile file)
     {
         var p = file.Path;
-        try
+        if (file.Error is not null)
         {
-            switch (p)
-            {
-                case "dns/rcodes/ranges.yaml":
-                case "dns/ede/ranges.yaml":
-                    ReadFamilyFile(file, p.StartsWith("dns/rcodes", StringComparison.Ordinal) ? Families.DnsRcode : Families.DnsEde);
-                    break;
-                case var _ when p.StartsWith("dns/rcodes/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    AddCode(Parse<EntryDto>(file), Families.DnsRcode, p, "");
-                    break;
-                case var _ when p.StartsWith("dns/ede/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    AddCode(Parse<EntryDto>(file), Families.DnsEde, p, "");
-                    break;
-                case "dns/opcodes.yaml":
-                    ReadFamilyFile(file, Families.DnsOpcode);
-                    break;
-                case "dns/flags.yaml":
-                    ReadFamilyFile(file, Families.DnsFlag);
-                    break;
-                case "dns/pseudo.yaml":
-                    ReadFamilyFile(file, Families.DnsPseudo);
-                    break;
-                case "http/status.yaml":
-                    ReadFamilyFile(file, Families.HttpStatus);
-                    break;
-                case "grpc/status.yaml":
-                    ReadFamilyFile(file, Families.GrpcStatus);
-                    break;
-                case "smtp/reply.yaml":
-                    ReadFamilyFile(file, Families.SmtpReply);
-                    break;
-                case "smtp/enhanced.yaml":
-                    ReadFamilyFile(file, Families.SmtpEnhanced);
-                    break;
-                case "sip/response.yaml":
-                    ReadFamilyFile(file, Families.SipResponse);
-                    break;
-                case var _ when p.StartsWith("glossary/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    ReadGlossary(file);
-                    break;
-                case "comparisons.yaml":
-                    ReadComparisons(file);
-                    break;
-                case "guides/index.yaml":
-                    foreach (var g in Parse<GuideIndexDto>(file).Entries ?? [])
-                    {
-                        _guideIndex.Add((g, p));
-                    }
-
-                    break;
-                case var _ when p.StartsWith("guides/", StringComparison.Ordinal) && p.EndsWith(".md", StringComparison.Ordinal):
-                    _markdown[p] = file.Content;
-                    break;
-                case var _ when p.StartsWith("scenarios/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    AddScenario(Parse<ScenarioDto>(file), p);
-                    break;
-                case var _ when p.StartsWith("triage/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    ReadTriage(file);
-                    break;
-                case var _ when p.StartsWith("ui/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal):
-                    ReadUi(file);
-                    break;
-                case var _ when p.StartsWith("registries/", StringComparison.Ordinal) && p.EndsWith(".csv", StringComparison.Ordinal):
-                    _registries[p["registries/".Length..]] = Csv.Parse(file.Content);
-                    break;
-                default:
-                    Problem(p, "(file)", "not a known kind of knowledge file (see knowledge/README.md)");
-                    break;
-            }
+            Problem(p, file.ErrorAt ?? "(file)", file.Error);
+            return;
         }
-        catch (YamlException e)
+
+        var (kind, family) = KnowledgeFiles.Classify(p);
+        switch (kind)
         {
-            Problem(p, $"line {e.Start.Line}, column {e.Start.Column}", (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" "));
+            case KnowledgeFileKind.CodeEntry:
+                AddCode(file.Entry ?? new EntryDto(), family!, p, "");
+                break;
+            case KnowledgeFileKind.FamilyFile:
+                ReadFamilyFile(file.Family ?? new FamilyFileDto(), p, family!);
+                break;
+            case KnowledgeFileKind.Glossary:
+                var i = 0;
+                foreach (var g in file.Glossary?.Entries ?? [])
+                {
+                    AddGlossary(g, p, $"entries[{i++}].");
+                }
+
+                break;
+            case KnowledgeFileKind.Comparisons:
+                i = 0;
+                foreach (var c in file.Comparisons?.Entries ?? [])
+                {
+                    AddComparison(c, p, $"entries[{i++}].");
+                }
+
+                break;
+            case KnowledgeFileKind.GuideIndex:
+                foreach (var g in file.GuideIndex?.Entries ?? [])
+                {
+                    _guideIndex.Add((g, p));
+                }
+
+                break;
+            case KnowledgeFileKind.Markdown:
+                _markdown[p] = file.Text ?? "";
+                break;
+            case KnowledgeFileKind.Scenario:
+                AddScenario(file.Scenario ?? new ScenarioDto(), p);
+                break;
+            case KnowledgeFileKind.Triage:
+                i = 0;
+                foreach (var t in file.Triage?.Entries ?? [])
+                {
+                    AddTriage(t, p, $"entries[{i++}].");
+                }
+
+                break;
+            case KnowledgeFileKind.Ui:
+                ReadUi(file.Ui ?? [], p);
+                break;
+            case KnowledgeFileKind.Registry:
+                _registries[p["registries/".Length..]] = Csv.Parse(file.Text ?? "");
+                break;
+            default:
+                Problem(p, "(file)", "not a known kind of knowledge file (see knowledge/README.md)");
+                break;
         }
     }
 
-    private T Parse<T>(KnowledgeFile file)
-        where T : class, new() => Yaml.Deserialize<T>(file.Content) ?? new T();
-
-    private void ReadFamilyFile(KnowledgeFile file, string family)
+    private void ReadFamilyFile(FamilyFileDto dto, string path, string family)
     {
-        var dto = Parse<FamilyFileDto>(file);
         if (dto.Family != family)
         {
-            Problem(file.Path, "family", $"must be '{family}' (is '{dto.Family}')");
+            Problem(path, "family", $"must be '{family}' (is '{dto.Family}')");
         }
 
         var i = 0;
         foreach (var entry in dto.Entries ?? [])
         {
-            AddCode(entry, family, file.Path, $"entries[{i++}].");
+            AddCode(entry, family, path, $"entries[{i++}].");
         }
 
         i = 0;
         foreach (var range in dto.Ranges ?? [])
         {
-            AddRange(range, family, file.Path, $"ranges[{i++}].");
+            AddRange(range, family, path, $"ranges[{i++}].");
         }
     }
 
-    private void ReadGlossary(KnowledgeFile file)
+    private void ReadUi(Dictionary<string, Dictionary<string, string>> map, string path)
     {
-        var i = 0;
-        foreach (var g in Parse<GlossaryFileDto>(file).Entries ?? [])
-        {
-            AddGlossary(g, file.Path, $"entries[{i++}].");
-        }
-    }
-
-    private void ReadComparisons(KnowledgeFile file)
-    {
-        var i = 0;
-        foreach (var c in Parse<ComparisonFileDto>(file).Entries ?? [])
-        {
-            AddComparison(c, file.Path, $"entries[{i++}].");
-        }
-    }
-
-    private void ReadTriage(KnowledgeFile file)
-    {
-        var i = 0;
-        foreach (var t in Parse<TriageFileDto>(file).Entries ?? [])
-        {
-            AddTriage(t, file.Path, $"entries[{i++}].");
-        }
-    }
-
-    private void ReadUi(KnowledgeFile file)
-    {
-        var map = Yaml.Deserialize<Dictionary<string, Dictionary<string, string>>>(file.Content) ?? [];
         foreach (var (key, texts) in map)
         {
-            var text = LocalizedString(texts, file.Path, key);
+            var text = LocalizedString(texts, path, key);
             if (text is not null && !_ui.TryAdd(key, text))
             {
-                Problem(file.Path, key, "defined twice");
+                Problem(path, key, "defined twice");
             }
         }
     }

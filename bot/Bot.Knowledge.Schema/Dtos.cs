@@ -1,10 +1,10 @@
-namespace Bot.Engine.Knowledge.Yaml;
+namespace Bot.Knowledge.Schema;
 
-// The shapes of the YAML files in knowledge/ (see knowledge/README.md). Mutable because YamlDotNet fills them;
+// The shapes of the YAML files in knowledge/ (see knowledge/README.md). Mutable because YamlDotNet and System.Text.Json fill them;
 // the loader turns them into the immutable model after validating every field.
 #pragma warning disable CA1002, CA2227 // DTOs for deserialisation: lists with setters are the point
 
-internal sealed class TextDto
+public sealed class TextDto
 {
     public string? Title { get; set; }
     public string? Summary { get; set; }
@@ -22,13 +22,13 @@ internal sealed class TextDto
     public string? Next { get; set; }
 }
 
-internal sealed class EquivalentDto
+public sealed class EquivalentDto
 {
     public string? Id { get; set; }
     public Dictionary<string, string>? Why { get; set; }
 }
 
-internal sealed class MeaningDto
+public sealed class MeaningDto
 {
     public string? Key { get; set; }
     public string? Name { get; set; }
@@ -37,7 +37,7 @@ internal sealed class MeaningDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class EntryDto
+public sealed class EntryDto
 {
     public string? Id { get; set; }
     public string? Value { get; set; }
@@ -56,7 +56,7 @@ internal sealed class EntryDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class RangeDto
+public sealed class RangeDto
 {
     public int From { get; set; }
     public int To { get; set; }
@@ -65,14 +65,14 @@ internal sealed class RangeDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class FamilyFileDto
+public sealed class FamilyFileDto
 {
     public string? Family { get; set; }
     public List<EntryDto>? Entries { get; set; }
     public List<RangeDto>? Ranges { get; set; }
 }
 
-internal sealed class GlossaryDto
+public sealed class GlossaryDto
 {
     public string? Id { get; set; }
     public Dictionary<string, List<string>>? Terms { get; set; }
@@ -80,36 +80,36 @@ internal sealed class GlossaryDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class GlossaryFileDto
+public sealed class GlossaryFileDto
 {
     public List<GlossaryDto>? Entries { get; set; }
 }
 
-internal sealed class ComparisonDto
+public sealed class ComparisonDto
 {
     public string? A { get; set; }
     public string? B { get; set; }
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class ComparisonFileDto
+public sealed class ComparisonFileDto
 {
     public List<ComparisonDto>? Entries { get; set; }
 }
 
-internal sealed class GuideDto
+public sealed class GuideDto
 {
     public string? Id { get; set; }
     public List<string>? Related { get; set; }
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class GuideIndexDto
+public sealed class GuideIndexDto
 {
     public List<GuideDto>? Entries { get; set; }
 }
 
-internal sealed class ScenarioDto
+public sealed class ScenarioDto
 {
     public string? Id { get; set; }
     public List<string>? Codes { get; set; }
@@ -118,7 +118,7 @@ internal sealed class ScenarioDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class TriageDto
+public sealed class TriageDto
 {
     public string? Id { get; set; }
     public string? Source { get; set; }
@@ -128,7 +128,7 @@ internal sealed class TriageDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
-internal sealed class TriageFileDto
+public sealed class TriageFileDto
 {
     public List<TriageDto>? Entries { get; set; }
 }
