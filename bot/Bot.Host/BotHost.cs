@@ -1,4 +1,3 @@
-using Bot.Engine;
 using Bot.Host.Web;
 
 namespace Bot.Host;
@@ -8,8 +7,9 @@ public static class BotHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Task<Bot.Engine.Knowledge.KnowledgeBase>? knowledge = null, Action<WebApplicationBuilder>? configure = null)
     {
+        knowledge ??= EngineHolder.BeginLoading();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -23,10 +23,9 @@ public static class BotHost
         }
 
         builder.Services.AddBotOptions();
-        builder.Services.AddSingleton(KnowledgeHost.Load);
-        builder.Services.AddSingleton(sp => new BotEngine(sp.GetRequiredService<Bot.Engine.Knowledge.KnowledgeBase>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngineOptions>>().Value));
+        builder.Services.AddSingleton(sp => new EngineHolder(knowledge, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.EngineOptions>>()));
         builder.Services.AddSingleton<GuidePages>();
-        builder.Services.AddHostedService<StartupCheck>();
+        builder.Services.AddHostedService<EngineStartup>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

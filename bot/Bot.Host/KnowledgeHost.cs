@@ -1,34 +1,60 @@
+using System.Diagnostics;
+using Bot.Engine;
 using Bot.Engine.Knowledge;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host;
 
-/// <summary>Loads the embedded knowledge base once; an invalid base stops the host with every problem listed.</summary>
-internal static partial class KnowledgeHost
+/// <summary>
+/// The engine, built off the start-up path: loading the knowledge base runs on another core while the host builds
+/// and Kestrel starts. Requests wait for it; /healthz says 503 until it is ready. A knowledge base that does not
+/// validate stops the host with every problem logged and exit code 1.
+/// </summary>
+public sealed class EngineHolder(Task<KnowledgeBase> knowledge, IOptions<EngineOptions> options)
 {
-    public static KnowledgeBase Load(IServiceProvider services)
-    {
-        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Knowledge");
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var kb = KnowledgeLoader.LoadEmbedded();
-        Loaded(log, kb.Codes.Count, kb.Glossary.Count, kb.Guides.Count, kb.Scenarios.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return kb;
-    }
+    private readonly Task<BotEngine> _engine = BuildAsync(knowledge, options);
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Knowledge loaded: {Codes} codes, {Terms} terms, {Guides} guides, {Scenarios} scenarios in {Ms:F0} ms")]
-    private static partial void Loaded(ILogger log, int codes, int terms, int guides, int scenarios, double ms);
+    public Task<BotEngine> Engine => _engine;
+
+    public bool IsReady => _engine.IsCompletedSuccessfully;
+
+    private static async Task<BotEngine> BuildAsync(Task<KnowledgeBase> knowledge, IOptions<EngineOptions> options) =>
+        new(await knowledge.ConfigureAwait(false), options.Value);
+
+    /// <summary>Starts loading the embedded knowledge base now, on the thread pool.</summary>
+    public static Task<KnowledgeBase> BeginLoading() => Task.Run(() =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        var kb = KnowledgeLoader.LoadEmbedded();
+        LoadTime = Stopwatch.GetElapsedTime(started);
+        return kb;
+    });
+
+    internal static TimeSpan LoadTime { get; private set; }
 }
 
-/// <summary>Builds the engine before the host listens, so a broken knowledge base or bad option fails the start.</summary>
-internal sealed partial class StartupCheck(Bot.Engine.BotEngine engine, ILogger<StartupCheck> log) : IHostedService
+/// <summary>Reports when the engine is ready, or stops the host when the knowledge base is invalid.</summary>
+internal sealed partial class EngineStartup(EngineHolder holder, IHostApplicationLifetime lifetime, ILogger<EngineStartup> log) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Ready(log, engine.Links.BaseUrl);
-        return Task.CompletedTask;
+        try
+        {
+            var engine = await holder.Engine.WaitAsync(stoppingToken);
+            var kb = engine.Knowledge;
+            Ready(log, kb.Codes.Count, kb.Glossary.Count, kb.Guides.Count, kb.Scenarios.Count, EngineHolder.LoadTime.TotalMilliseconds, engine.Links.BaseUrl);
+        }
+        catch (KnowledgeException e)
+        {
+            Invalid(log, e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Engine ready: {Codes} codes, {Terms} terms, {Guides} guides, {Scenarios} scenarios (knowledge loaded in {Ms:F0} ms); links point to {BaseUrl}")]
+    private static partial void Ready(ILogger log, int codes, int terms, int guides, int scenarios, double ms, string baseUrl);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Engine ready; links point to {BaseUrl}")]
-    private static partial void Ready(ILogger log, string baseUrl);
+    [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "Stopping: {Problems}")]
+    private static partial void Invalid(ILogger log, string problems);
 }

@@ -7,6 +7,8 @@ if (Verbs.IsVerb(args))
     return await Verbs.RunAsync(args);
 }
 
-var app = BotHost.Build(args);
+// Load the knowledge base on another core while the host builds and starts listening.
+var knowledge = EngineHolder.BeginLoading();
+var app = BotHost.Build(args, knowledge);
 await app.RunAsync();
 return 0;

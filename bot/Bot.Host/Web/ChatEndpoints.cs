@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bot.Engine;
 using Bot.Engine.Contracts;
 using Bot.Engine.Rendering;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ internal static partial class ChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, BotEngine engine, IOptions<WebChatOptions> options, ILoggerFactory logs)
+    private static async Task<IResult> HandleAsync(HttpContext http, EngineHolder holder, IOptions<WebChatOptions> options, ILoggerFactory logs)
     {
         var limits = options.Value;
         if (!limits.Enabled)
@@ -54,6 +53,7 @@ internal static partial class ChatEndpoints
             return Problem(StatusCodes.Status400BadRequest, "The field \"text\" is required.");
         }
 
+        var engine = await holder.Engine.WaitAsync(http.RequestAborted);
         var answer = engine.Answer(new ChatRequest(query.Text, Locales.Parse(query.Locale), "web"));
         if (answer.Intent == "error" && engine.LastFault is { } fault)
         {

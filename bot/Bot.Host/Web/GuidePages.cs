@@ -15,7 +15,7 @@ namespace Bot.Host.Web;
 /// The guides as HTML pages. Markdown is rendered with raw HTML disabled; links to knowledge ids (guide:dnssec,
 /// dns:rcode:2) become links to other guides or to the web chat asking about the code. Rendered once per language.
 /// </summary>
-internal sealed class GuidePages(BotEngine engine)
+internal sealed class GuidePages(EngineHolder holder)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -27,21 +27,33 @@ internal sealed class GuidePages(BotEngine engine)
 
     private readonly ConcurrentDictionary<(string, Locale), string> _pages = new();
 
-    public string? Page(string slug, Locale locale) =>
-        engine.Knowledge.Guides.TryGetValue("guide:" + slug, out var guide)
+    // Only used after the engine task completed (the public methods await it first).
+    private BotEngine Engine => holder.Engine.Result;
+
+    public async Task<string?> PageAsync(string slug, Locale locale, CancellationToken cancellationToken)
+    {
+        var ready = await holder.Engine.WaitAsync(cancellationToken);
+        return ready.Knowledge.Guides.TryGetValue("guide:" + slug, out var guide)
             ? _pages.GetOrAdd((slug, locale), _ => Render(guide, locale))
             : null;
+    }
 
-    public string Index(Locale locale) => _pages.GetOrAdd(("", locale), _ =>
+    public async Task<string> IndexAsync(Locale locale, CancellationToken cancellationToken)
+    {
+        await holder.Engine.WaitAsync(cancellationToken);
+        return Index(locale);
+    }
+
+    private string Index(Locale locale) => _pages.GetOrAdd(("", locale), _ =>
     {
         var sb = new StringBuilder("<ul class=\"guide-list\">");
-        foreach (var g in engine.Knowledge.Guides.Values)
+        foreach (var g in Engine.Knowledge.Guides.Values)
         {
-            sb.Append("<li><a href=\"").Append(Encoder.Encode(engine.Links.Guide(g, locale))).Append("\">")
+            sb.Append("<li><a href=\"").Append(Encoder.Encode(Engine.Links.Guide(g, locale))).Append("\">")
               .Append(Encoder.Encode(g.Text[locale].Title)).Append("</a>: ").Append(Encoder.Encode(g.Text[locale].Summary)).Append("</li>");
         }
 
-        return Layout(engine.Knowledge.Ui[Bot.Engine.Localization.UiKeys.GuidesTitle, locale], sb.Append("</ul>").ToString(), locale, "");
+        return Layout(Engine.Knowledge.Ui[Bot.Engine.Localization.UiKeys.GuidesTitle, locale], sb.Append("</ul>").ToString(), locale, "");
     });
 
     private string Render(Guide guide, Locale locale)
@@ -68,12 +80,12 @@ internal sealed class GuidePages(BotEngine engine)
 
         if (url.StartsWith("guide:", StringComparison.Ordinal))
         {
-            return engine.Links.Guide(url["guide:".Length..], locale);
+            return Engine.Links.Guide(url["guide:".Length..], locale);
         }
 
         // Only ids the knowledge base holds (the loader checked every link); anything else is dropped.
-        return engine.Knowledge.Exists(url) || engine.Knowledge.Exists(url.Split('#')[0])
-            ? engine.Links.Ask(CommandText.For(engine.Knowledge, url), locale)
+        return Engine.Knowledge.Exists(url) || Engine.Knowledge.Exists(url.Split('#')[0])
+            ? Engine.Links.Ask(CommandText.For(Engine.Knowledge, url), locale)
             : "#";
     }
 
@@ -82,7 +94,7 @@ internal sealed class GuidePages(BotEngine engine)
         var languages = new StringBuilder();
         foreach (var l in Locales.All)
         {
-            var href = slug.Length == 0 ? $"/guides?lang={l.Tag()}" : engine.Links.Guide(slug, l);
+            var href = slug.Length == 0 ? $"/guides?lang={l.Tag()}" : Engine.Links.Guide(slug, l);
             languages.Append("<a href=\"").Append(Encoder.Encode(href)).Append("\" lang=\"").Append(l.Tag()).Append("\">")
                 .Append(l switch { Locale.Ja => "日本語", Locale.De => "Deutsch", _ => "English" }).Append("</a> ");
         }
@@ -101,10 +113,10 @@ internal static class GuideEndpoints
 {
     public static IEndpointRouteBuilder MapGuidePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/guides", (string? lang, GuidePages pages) =>
-            Results.Content(pages.Index(Locales.Parse(lang) ?? Locale.En), "text/html; charset=utf-8"));
-        app.MapGet("/guides/{slug}", (string slug, string? lang, GuidePages pages) =>
-            pages.Page(slug, Locales.Parse(lang) ?? Locale.En) is { } html
+        app.MapGet("/guides", async (string? lang, GuidePages pages, CancellationToken ct) =>
+            Results.Content(await pages.IndexAsync(Locales.Parse(lang) ?? Locale.En, ct), "text/html; charset=utf-8"));
+        app.MapGet("/guides/{slug}", async (string slug, string? lang, GuidePages pages, CancellationToken ct) =>
+            await pages.PageAsync(slug, Locales.Parse(lang) ?? Locale.En, ct) is { } html
                 ? Results.Content(html, "text/html; charset=utf-8")
                 : Results.NotFound());
         return app;

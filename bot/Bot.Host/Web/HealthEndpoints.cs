@@ -1,13 +1,13 @@
-using Bot.Engine;
-
 namespace Bot.Host.Web;
 
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        // Ready means the knowledge base is loaded and valid: the engine is built before the host listens.
-        app.MapGet("/healthz", (BotEngine engine) => Results.Text($"ok {engine.Knowledge.Codes.Count} codes\n", "text/plain"));
+        // Ready means the knowledge base is loaded, validated and indexed.
+        app.MapGet("/healthz", (EngineHolder holder) => holder.IsReady
+            ? Results.Text($"ok {holder.Engine.Result.Knowledge.Codes.Count} codes\n", "text/plain")
+            : Results.Text("starting\n", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

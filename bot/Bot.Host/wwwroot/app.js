@@ -27,7 +27,7 @@
     div.className = "msg " + cls;
     div.appendChild(node);
     log.appendChild(div);
-    div.scrollIntoView({ block: "end" });
+    div.scrollIntoView({ block: "start" }); // read an answer from its title
     return div;
   }
 
