@@ -56,6 +56,14 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void BareBadvers_IsTheCodeNotAComparison()
+    {
+        var a = Ask.Q("BADVERS");
+        a.Intent.ShouldBe("code");
+        a.Summary.ShouldStartWith("BADVERS");
+    }
+
+    [Fact]
     public void RcodeByName_BadsigLeadsWithTheTsigMeaning()
     {
         var a = Ask.Q("/rcode BADSIG");

@@ -33,6 +33,9 @@ public sealed class FreeTextTests
     [InlineData("what is the tc flag", "dns:flag:tc", "en")]
     [InlineData("NOERROR with empty answer", "dns:pseudo:nodata", "en")]
     [InlineData("what is NODATA", "dns:pseudo:nodata", "en")]
+    [InlineData("BADVERS", "dns:rcode:16", "en")]
+    [InlineData("what's 451 in smtp", "smtp:reply:451", "en")]
+    [InlineData("SIP 503 ですか", "sip:response:503", "ja")]
     public void Code_FromFreeText(string text, string id, string locale)
     {
         var a = Ask.Q(text);

@@ -95,10 +95,14 @@ public sealed class PasteTriageTests
     [MemberData(nameof(Samples))]
     public void LogAndErrorSamples_AreRecognisedByTheirPattern(string id, string sample)
     {
-        var a = Ask.Q(sample);
-        a.Recognizer.ShouldBe(id, sample);
-        a.Codes.ShouldNotBeEmpty();
-        a.Sections.Single(s => s.Key == "next").Lines.ShouldNotBeEmpty();
+        foreach (var locale in new[] { "en", "ja", "de" })
+        {
+            var a = Ask.Q(sample, locale);
+            a.Recognizer.ShouldBe(id, sample);
+            a.Codes.ShouldNotBeEmpty();
+            a.Title.ShouldBe(Shared.Kb.Triage.Single(t => t.Id == id).Text[a.Locale].Title);
+            a.Sections.Single(s => s.Key == "next").Lines.ShouldNotBeEmpty();
+        }
     }
 
     [Theory]

@@ -107,6 +107,15 @@ public sealed class ChatApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task UiStrings_ComeFromTheKnowledgeBase_InEveryLanguage()
+    {
+        using var doc = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/api/ui", UriKind.Relative)));
+        doc.RootElement.GetProperty("ja").GetProperty("send").GetString().ShouldBe("質問");
+        doc.RootElement.GetProperty("de").GetProperty("send").GetString().ShouldBe("Fragen");
+        doc.RootElement.GetProperty("en").GetProperty("placeholder").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task UnknownGuide_Returns404() =>
         (await host.Client.GetAsync(new Uri("/guides/no-such-guide", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

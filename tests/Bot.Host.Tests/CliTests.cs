@@ -77,6 +77,14 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Ask_TextStartingWithAt_IsAQuestionNotAResponseFile()
+    {
+        var (exit, output, _) = Run("", "ask", "--json", "@everyone SERVFAIL");
+        exit.ShouldBe(0);
+        JsonDocument.Parse(output).RootElement.GetProperty("codes")[0].GetString().ShouldBe("dns:rcode:2");
+    }
+
+    [Fact]
     public void Ask_BadLocale_SaysWhich()
     {
         var (exit, _, error) = Run("", "ask", "--locale", "fr", "/rcode 2");

@@ -114,6 +114,10 @@ public static class UiKeys
     public const string PasteLogLine = "paste.log_line";
     public const string PasteErrorTitle = "paste.error_title";
 
+    /// <summary>The strings of the web chat page itself.</summary>
+    public static readonly IReadOnlyList<string> WebChat =
+        ["webchat.send", "webchat.language", "webchat.guides", "webchat.tagline", "webchat.error", "webchat.placeholder"];
+
     public static readonly IReadOnlyList<string> HelpCommands =
         ["help.cmd.rcode", "help.cmd.ede", "help.cmd.code", "help.cmd.compare", "help.cmd.guide", "help.cmd.glossary", "help.cmd.scenario", "help.cmd.dig", "help.cmd.paste"];
 
@@ -138,6 +142,7 @@ public static class UiKeys
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat(HelpCommands)
             .Concat(HelpExamples)
+            .Concat(WebChat)
             .Concat(Knowledge.Families.All.SelectMany(f => new[] { Short(f), Family(f) }))
             .Concat(WireKinds.Select(Wire))
             .Concat(Enum.GetValues<Severity>().Select(SeverityName));

@@ -52,10 +52,18 @@ internal sealed partial class AnswerBuilder(KnowledgeBase kb, LinkBuilder links)
     /// <summary>The title of a code answer: "SERVFAIL (RCODE 2) — Server failure", "HTTP 503 Service Unavailable".</summary>
     private string Title(CodeEntry entry, Locale locale)
     {
-        var label = Label(entry, locale);
         var title = entry.Text[locale].Title;
-        var named = entry.Family is Families.DnsRcode or Families.DnsEde or Families.DnsOpcode or Families.DnsFlag or Families.DnsPseudo;
-        return named && !string.Equals(title, entry.Name, StringComparison.OrdinalIgnoreCase) ? $"{label} — {title}" : label;
+        switch (entry.Family)
+        {
+            // EDE names are phrases that the title usually repeats: "EDE 22 — No Reachable Authority (...)".
+            case Families.DnsEde:
+                return $"{Ui[UiKeys.Short(entry.Family), locale]} {entry.Value} — {title}";
+            case Families.DnsRcode or Families.DnsOpcode or Families.DnsFlag or Families.DnsPseudo:
+                var label = Label(entry, locale);
+                return string.Equals(title, entry.Name, StringComparison.OrdinalIgnoreCase) ? label : $"{label} — {title}";
+            default:
+                return Label(entry, locale);
+        }
     }
 
     private IEnumerable<AnswerLink> GuideLinks(IEnumerable<string> guideIds, Locale locale) =>

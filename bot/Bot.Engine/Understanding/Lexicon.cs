@@ -41,7 +41,9 @@ internal sealed class Lexicon
                 Families.DnsFlag => (4, "flag"),
                 _ => (3, Protocols.HintOf(code.Family)),
             };
-            foreach (var name in code.Names.Concat(code.Aliases))
+            // A name that selects one registration (BADSIG) points at that meaning only, not also at the bare value.
+            var meaningNames = code.Meanings.Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in code.Names.Concat(code.Aliases).Where(n => !meaningNames.Contains(n)))
             {
                 // Single generic words ("Blocked", "OK") only count with the protocol named in the text.
                 var needsHint = hint ?? (code.Family == Families.DnsEde && !name.Contains(' ', StringComparison.Ordinal) ? "ede" : null);

@@ -83,7 +83,8 @@ internal sealed partial class Understander(KnowledgeBase kb, Lexicon lexicon, Co
             {
                 var previous = i > 0 ? tokens[i - 1].Text : null;
                 var next = i + 1 < tokens.Count ? tokens[i + 1].Text : null;
-                var cued = numbersAreCodes || tokens.Count <= 3 || SmtpEnhanced().IsMatch(t.Text) || (smtpEnhanced && t.Text.Length == 3) || (previous is not null && NumberCues.Contains(previous)) || (next is not null && NumberCues.Contains(next));
+                // A number counts as a code when the text is short, names a protocol, or says "code"/"status" beside it.
+                var cued = numbersAreCodes || tokens.Count <= 3 || hints.Count > 0 || SmtpEnhanced().IsMatch(t.Text) || (smtpEnhanced && t.Text.Length == 3) || (previous is not null && NumberCues.Contains(previous)) || (next is not null && NumberCues.Contains(next));
                 if (!cued)
                 {
                     continue;

@@ -15,6 +15,7 @@ internal static class Verbs
         {
             AskVerb.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        // No response files: a question such as "@everyone SERVFAIL" is text, not a file of arguments.
+        return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync();
     }
 }

@@ -11,6 +11,7 @@ internal static partial class ChatEndpoints
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/chat", HandleAsync);
+        app.MapGet("/api/ui", UiStringsAsync);
         return app;
     }
 
@@ -63,6 +64,16 @@ internal static partial class ChatEndpoints
         var ui = engine.Knowledge.Ui;
         var document = AnswerDocument.From(answer, new TextRenderer(ui).Render(answer), new HtmlRenderer(ui).Render(answer));
         return Results.Text(AnswerJson.Serialize(document), "application/json; charset=utf-8");
+    }
+
+    /// <summary>The web chat page's own strings in every language: {"en": {"send": "Ask", ...}, "ja": {...}}.</summary>
+    private static async Task<IResult> UiStringsAsync(EngineHolder holder, CancellationToken cancellationToken)
+    {
+        var ui = (await holder.Engine.WaitAsync(cancellationToken)).Knowledge.Ui;
+        var strings = Locales.All.ToDictionary(
+            l => l.Tag(),
+            l => Bot.Engine.Localization.UiKeys.WebChat.ToDictionary(k => k["webchat.".Length..], k => ui[k, l]));
+        return Results.Json(strings);
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)

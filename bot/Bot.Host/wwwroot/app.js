@@ -2,11 +2,8 @@
 // The local web chat: posts the text to /api/chat and shows the answer's HTML, which the server has rendered
 // with every piece of text encoded. User text is only ever inserted with textContent.
 (function () {
-  const ui = {
-    en: { send: "Ask", language: "Language", guides: "Guides", tagline: "RCODEs, Extended DNS Errors, pasted dig output", error: "The bot could not be reached." },
-    ja: { send: "質問", language: "言語", guides: "ガイド", tagline: "RCODE・拡張 DNS エラー・dig 出力の解析", error: "ボットに接続できませんでした。" },
-    de: { send: "Fragen", language: "Sprache", guides: "Leitfäden", tagline: "RCODEs, Extended DNS Errors, dig-Ausgaben", error: "Der Bot ist nicht erreichbar." },
-  };
+  // The page's own strings come from the knowledge base (GET /api/ui); English text in the HTML until they arrive.
+  let ui = { en: {} };
   const log = document.getElementById("log");
   const form = document.getElementById("ask");
   const text = document.getElementById("text");
@@ -15,10 +12,13 @@
 
   function locale() { return lang.value || null; }
 
+  function tr(key) { const l = ui[lang.value] ? lang.value : "en"; return (ui[l] && ui[l][key]) || ""; }
+
   function applyUi() {
     const l = ui[lang.value] ? lang.value : "en";
     document.documentElement.lang = l;
-    document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = ui[l][el.dataset.i18n]; });
+    document.querySelectorAll("[data-i18n]").forEach((el) => { const t = tr(el.dataset.i18n); if (t) { el.textContent = t; } });
+    if (tr("placeholder")) { text.placeholder = tr("placeholder"); }
     document.getElementById("guides-link").href = "/guides" + (lang.value ? "?lang=" + lang.value : "");
   }
 
@@ -51,7 +51,7 @@
       div.dataset.codes = body.codes.join(" ");
     } catch (e) {
       const p = document.createElement("p");
-      p.textContent = ui[lang.value || "en"].error + " " + e.message;
+      p.textContent = (tr("error") || "Error:") + " " + e.message;
       bubble("bot error", p);
     }
   }
@@ -77,6 +77,7 @@
   const params = new URLSearchParams(location.search);
   lang.value = params.get("lang") || localStorage.getItem("lang") || "";
   applyUi();
+  fetch("/api/ui").then((r) => r.json()).then((strings) => { ui = strings; applyUi(); }).catch(() => {});
   if (params.get("q")) { ask(params.get("q")); }
   text.focus();
 })();
