@@ -13,12 +13,15 @@ public ref struct DnsWriter
     private Span<int> _targets; // offsets of label sequences written so far, candidates for pointers
     private int _targetCount;
 
-    public DnsWriter(Span<byte> buffer, Span<int> compressionTargets)
+    /// <param name="buffer">The whole message: compression pointers are offsets from its start.</param>
+    /// <param name="compressionTargets">Room to remember where names were written (pointer candidates).</param>
+    /// <param name="offset">Where writing starts (12, after the header, when the header is written apart).</param>
+    public DnsWriter(Span<byte> buffer, Span<int> compressionTargets, int offset = 0)
     {
         _buffer = buffer;
         _targets = compressionTargets;
         _targetCount = 0;
-        Offset = 0;
+        Offset = offset;
     }
 
     public DnsWriter(Span<byte> buffer)
