@@ -18,9 +18,12 @@ public sealed class BotEngine
     private readonly EngineContext _ctx;
     private readonly PasteTriage _paste;
     private readonly int _maxInput;
+    private readonly Diagnosis.LiveChecker? _liveChecker;
 
-    public BotEngine(KnowledgeBase kb, EngineOptions options)
+    /// <param name="liveChecker">Runs live DNS checks; without one, /dig answers that live checks are off.</param>
+    public BotEngine(KnowledgeBase kb, EngineOptions options, Diagnosis.LiveChecker? liveChecker = null)
     {
+        _liveChecker = liveChecker;
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(options);
         _ctx = new EngineContext(kb, new LinkBuilder(options.LinksBaseUrl));
@@ -64,6 +67,39 @@ public sealed class BotEngine
 
         return notices.Count == 0 ? answer : answer with { Notices = notices };
     }
+
+    /// <summary>
+    /// Answers, running a live DNS check when the question asks for one and live checks are configured. Knowledge
+    /// answers complete synchronously; a live check takes at most the configured deadline.
+    /// </summary>
+    public async Task<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var answer = Answer(request);
+        if (answer.PendingCheck is not { } check || _liveChecker is null)
+        {
+            return answer;
+        }
+
+        try
+        {
+            var result = await _liveChecker.RunAsync(check, $"{request.Platform}:{request.UserId}", cancellationToken).ConfigureAwait(false);
+            return _ctx.Answers.LiveCheck(check, result, answer.Locale) with { Notices = answer.Notices };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // the user gets an answer, never an exception; the host logs the fault
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            LastFault = e;
+            return _ctx.Answers.Error(UiKeys.ErrInternal, answer.Locale) with { Intent = "dig" };
+        }
+    }
+
+    /// <summary>True when live checks will run (a checker is configured).</summary>
+    public bool LiveChecksEnabled => _liveChecker is not null;
 
     /// <summary>The last exception turned into an error answer, for the host's log (never shown to users).</summary>
     public Exception? LastFault { get; private set; }

@@ -23,7 +23,10 @@ public static class BotHost
         }
 
         builder.Services.AddBotOptions();
-        builder.Services.AddSingleton(sp => new EngineHolder(knowledge, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.EngineOptions>>()));
+        builder.Services.AddSingleton(sp => new EngineHolder(
+            knowledge,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.EngineOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.Diagnosis.DnsCheckOptions>>()));
         builder.Services.AddSingleton<GuidePages>();
         builder.Services.AddHostedService<EngineStartup>();
         configure?.Invoke(builder);

@@ -128,6 +128,21 @@ public sealed class TriageDto
     public Dictionary<string, TextDto>? Text { get; set; }
 }
 
+public sealed class CauseDto
+{
+    public string? Id { get; set; }
+    public string? Severity { get; set; }
+    public List<string>? Codes { get; set; }
+    public string? Scenario { get; set; }
+    public List<string>? Guides { get; set; }
+    public Dictionary<string, TextDto>? Text { get; set; }
+}
+
+public sealed class CauseFileDto
+{
+    public List<CauseDto>? Entries { get; set; }
+}
+
 public sealed class TriageFileDto
 {
     public List<TriageDto>? Entries { get; set; }

@@ -12,6 +12,7 @@ public enum KnowledgeFileKind
     Markdown,
     Scenario,
     Triage,
+    Causes,
     Ui,
     Registry,
 }
@@ -39,6 +40,7 @@ public static class KnowledgeFiles
             "sip/response.yaml" => (KnowledgeFileKind.FamilyFile, "sip:response"),
             "comparisons.yaml" => (KnowledgeFileKind.Comparisons, null),
             "guides/index.yaml" => (KnowledgeFileKind.GuideIndex, null),
+            "diagnosis/causes.yaml" => (KnowledgeFileKind.Causes, null),
             _ when Under("glossary/", ".yaml") => (KnowledgeFileKind.Glossary, null),
             _ when Under("guides/", ".md") => (KnowledgeFileKind.Markdown, null),
             _ when Under("scenarios/", ".yaml") => (KnowledgeFileKind.Scenario, null),

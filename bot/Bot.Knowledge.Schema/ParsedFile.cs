@@ -14,6 +14,7 @@ public sealed class ParsedFile
     public GuideIndexDto? GuideIndex { get; set; }
     public ScenarioDto? Scenario { get; set; }
     public TriageFileDto? Triage { get; set; }
+    public CauseFileDto? Causes { get; set; }
 #pragma warning disable CA2227 // filled by deserialisers
     public Dictionary<string, Dictionary<string, string>>? Ui { get; set; }
 #pragma warning restore CA2227

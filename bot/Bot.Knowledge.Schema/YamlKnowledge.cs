@@ -25,6 +25,7 @@ public static class YamlKnowledge
                 case KnowledgeFileKind.GuideIndex: file.GuideIndex = Read<GuideIndexDto>(content); break;
                 case KnowledgeFileKind.Scenario: file.Scenario = Read<ScenarioDto>(content); break;
                 case KnowledgeFileKind.Triage: file.Triage = Read<TriageFileDto>(content); break;
+                case KnowledgeFileKind.Causes: file.Causes = Read<CauseFileDto>(content); break;
                 case KnowledgeFileKind.Ui: file.Ui = Yaml.Deserialize<Dictionary<string, Dictionary<string, string>>>(content) ?? []; break;
                 default: file.Text = content; break;
             }

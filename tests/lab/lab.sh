@@ -4,19 +4,24 @@
 #   lab.sh start DIR    build everything fresh under DIR, start the servers, write DIR/lab.json
 #   lab.sh stop DIR     stop exactly what `start DIR` started, remove the loopback addresses it added
 #   lab.sh status DIR   show which lab processes are alive
+#   lab.sh flush DIR    empty both resolvers' caches
 #
 # Needs root (port 53, `ip addr add ... dev lo`). Only loopback traffic (127.53.0.0/16).
 # See README.md next to this file for the map and the observed results.
 set -Eeuo pipefail
 
 PROG=lab.sh
-trap 'printf "%s: ERROR: command failed (line %s): %s\n" "$PROG" "$LINENO" "$BASH_COMMAND" >&2' ERR
+trap '[ "$BASH_SUBSHELL" -eq 0 ] && printf "%s: ERROR: command failed (line %s): %s\n" "$PROG" "$LINENO" "$BASH_COMMAND" >&2' ERR
 log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 die() { printf '%s: ERROR: %s\n' "$PROG" "$*" >&2; exit 1; }
 
 usage() {
   cat >&2 <<EOF
-usage: $PROG start DIR | stop DIR | status DIR
+usage: $PROG start DIR | stop DIR | status DIR | flush DIR
+  start   build the lab under DIR and start it (stops a lab already running there)
+  stop    stop it and remove the loopback addresses it added
+  status  list the lab's servers and whether they run
+  flush   empty both resolvers' caches (to see first-query behaviour again)
 EOF
   exit 2
 }
@@ -84,18 +89,33 @@ ensure_packages() {
   apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
 }
 
+# alive PID: the process exists and is not a zombie (no init may be reaping here)
+alive() {
+  local st
+  st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
+
 # proc_is_ours PID: the process' command line references this lab's DIR.
 proc_is_ours() {
   local pid=$1 cmd
   [ -r "/proc/$pid/cmdline" ] || return 1
-  cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmd=$( { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
   [[ "$cmd" == *"$DIR/"* ]]
+}
+
+# lab_dir_of PID: the DIR of a server started by some lab (this one or another), else empty.
+lab_dir_of() {
+  local cmd
+  cmd=$( { tr '\0' '\n' <"/proc/$1/cmdline"; } 2>/dev/null) || return 0
+  grep -oE '^/.*/(knot-root|knot-tld|nsd-[a-z]+|named|unbound-[a-z]+)/(knot|nsd|named|unbound)\.conf$' <<<"$cmd" |
+    head -1 | sed -E 's#/[^/]+/[^/]+$##' || true
 }
 
 # All (pid, local address) pairs listening on port 53, UDP and TCP.
 port53_listeners() {
   { ss -H -lnup 2>/dev/null; ss -H -lntp 2>/dev/null; } |
-    awk '{ print $5, $0 }' | while read -r laddr rest; do
+    awk '{ print $4, $0 }' | while read -r laddr rest; do
       case "$laddr" in *:53) ;; *) continue ;; esac
       local pids
       pids=$(grep -o 'pid=[0-9]*' <<<"$rest" | cut -d= -f2 | sort -u)
@@ -111,45 +131,64 @@ conflicting_addr() { # does a listener on ADDR:53 conflict with the lab?
   esac
 }
 
-# Stop the distribution's own daemons if (and only if) they are running and in the way.
-stop_conflicting_daemons() {
-  local pid addr comm seen=" " unit
-  while read -r pid addr; do
-    [ -n "$pid" ] || continue
-    proc_is_ours "$pid" && continue
-    comm=$(cat "/proc/$pid/comm" 2>/dev/null || echo '?')
-    # A foreign named scans interfaces and would grab the addresses we add, so any named conflicts.
-    if ! conflicting_addr "$addr" && [ "$comm" != named ]; then continue; fi
-    case "$seen" in *" $pid "*) continue ;; esac
-    seen="$seen$pid "
-    case "$comm" in
-      named) unit=named ;; unbound) unit=unbound ;; knotd) unit=knot ;; nsd) unit=nsd ;;
-      *) die "port 53 on $addr is held by pid $pid ($comm), which is not a lab server; stop it first" ;;
-    esac
-    log "stopping the distribution's $comm (pid $pid, listening on $addr:53): it conflicts with the lab"
+# stop_daemon PID COMM WHY: stop a distribution daemon (service manager first, then the pid)
+stop_daemon() {
+  local pid=$1 comm=$2 unit
+  case "$comm" in
+    named) unit=named ;; unbound) unit=unbound ;; knotd) unit=knot ;; nsd*) unit=nsd ;;
+    *) unit="" ;;
+  esac
+  log "stopping the distribution's $comm (pid $pid): $3"
+  if [ -n "$unit" ]; then
     if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
       systemctl stop "$unit" >/dev/null 2>&1 || { [ "$unit" = named ] && systemctl stop bind9 >/dev/null 2>&1; } || true
-    elif [ -x "/etc/init.d/$unit" ] || { [ "$unit" = named ] && [ -x /etc/init.d/bind9 ]; }; then
-      if [ -x "/etc/init.d/$unit" ]; then "/etc/init.d/$unit" stop >/dev/null 2>&1 || true
-      else /etc/init.d/bind9 stop >/dev/null 2>&1 || true; fi
+    elif [ -x "/etc/init.d/$unit" ]; then
+      "/etc/init.d/$unit" stop >/dev/null 2>&1 || true
+    elif [ "$unit" = named ] && [ -x /etc/init.d/bind9 ]; then
+      /etc/init.d/bind9 stop >/dev/null 2>&1 || true
     fi
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    fi
-  done < <(port53_listeners)
-  # also a foreign named that currently listens on nothing relevant but would scan lo later
-  for pid in $(pgrep -x named 2>/dev/null || true); do
-    proc_is_ours "$pid" && continue
-    case "$seen" in *" $pid "*) continue ;; esac
-    log "stopping the distribution's named (pid $pid): it would bind the lab's loopback addresses"
-    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-      systemctl stop named >/dev/null 2>&1 || systemctl stop bind9 >/dev/null 2>&1 || true
-    fi
-    kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  if alive "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+  for _ in $(seq 50); do alive "$pid" || break; sleep 0.1; done
+  if alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+  sleep 0.2 # let forked helpers (nsd's) go too
+}
+
+# Stop the distribution's own daemons if (and only if) they are running and in the way:
+# anything of knotd/nsd/named/unbound on port 53 of a wildcard or 127.53.x.y address, and any
+# foreign named at all (it scans interfaces and would grab the addresses we add).
+stop_conflicting_daemons() {
+  local round pid addr comm other found
+  for round in 1 2 3 4 5 6; do
+    found=0
+    while read -r pid addr; do
+      [ -n "$pid" ] || continue
+      alive "$pid" || continue
+      proc_is_ours "$pid" && continue
+      conflicting_addr "$addr" || continue
+      comm=$(cat "/proc/$pid/comm" 2>/dev/null || echo '?')
+      other=$(lab_dir_of "$pid")
+      [ -z "$other" ] || die "$addr:53 is held by pid $pid ($comm) of another lab in $other; run '$0 stop $other' first"
+      case "$comm" in
+        knotd | nsd* | named | unbound) ;;
+        *) die "$addr:53 is held by pid $pid ($comm), which is not a DNS server this script manages; stop it first" ;;
+      esac
+      stop_daemon "$pid" "$comm" "it listens on $addr:53"
+      found=1
+      break
+    done < <(port53_listeners)
+    [ "$found" = 1 ] && continue
+    for pid in $(pgrep -x named 2>/dev/null || true); do
+      alive "$pid" || continue
+      proc_is_ours "$pid" && continue
+      [ -z "$(lab_dir_of "$pid")" ] || continue # another lab's named binds its own addresses only
+      stop_daemon "$pid" named "it would bind the lab's loopback addresses"
+      found=1
+      break
+    done
+    [ "$found" = 1 ] || return 0
   done
+  die "could not stop the DNS daemons that hold port 53"
 }
 
 check_addresses_free() {
@@ -161,11 +200,18 @@ check_addresses_free() {
   done < <(port53_listeners)
 }
 
+# lo_has ADDR: ADDR/32 is configured on lo (no `ip | grep -q`: with pipefail, SIGPIPE lies)
+lo_has() {
+  local all
+  all=$(ip -4 -o addr show dev lo)
+  grep -qw "inet $1/32" <<<"$all"
+}
+
 add_addresses() {
   local a
   : >"$DIR/run/addrs"
   for a in "${LISTEN_ADDRS[@]}"; do
-    if ip -4 -o addr show dev lo | grep -qw "inet $a/32"; then
+    if lo_has "$a"; then
       continue # already there (not ours): leave it alone
     fi
     ip addr add "$a/32" dev lo || die "cannot add $a/32 to lo (need root / CAP_NET_ADMIN)"
@@ -178,15 +224,35 @@ remove_addresses() {
   [ -f "$f" ] || return 0
   while read -r a; do
     [ -n "$a" ] || continue
-    if ip -4 -o addr show dev lo | grep -qw "inet $a/32"; then
+    if lo_has "$a"; then
       ip addr del "$a/32" dev lo 2>/dev/null || log "warning: could not remove $a/32 from lo"
     fi
   done <"$f"
   rm -f "$f"
 }
 
-# register NAME PIDFILE LOGFILE: remember a started server (one line per server).
-register() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$DIR/run/servers"; }
+# sock_of NAME: control socket of a server (short: unix socket paths are limited to 107 bytes)
+sock_of() {
+  case "$1" in
+    knot-root) echo "$DIR/run/kr.sock" ;; knot-tld) echo "$DIR/run/kt.sock" ;;
+    unbound-validating) echo "$DIR/run/uv.sock" ;; unbound-plain) echo "$DIR/run/up.sock" ;;
+    *) die "no control socket for $1" ;;
+  esac
+}
+
+# register NAME PIDFILE LOGFILE CONF: remember a started server (one line per server).
+register() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$DIR/run/servers"; }
+
+# server_running CONF: some live process was started with this configuration file
+server_running() {
+  local p cmd
+  for p in $(pgrep knotd || true; pgrep '^nsd' || true; pgrep named || true; pgrep unbound || true); do
+    alive "$p" || continue
+    cmd=$( { tr '\0' '\n' <"/proc/$p/cmdline"; } 2>/dev/null || true)
+    grep -qxF -- "$1" <<<"$cmd" && return 0
+  done
+  return 1
+}
 
 # ---------------------------------------------------------------------------------------------
 # stop
@@ -194,12 +260,12 @@ register() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$DIR/run/servers"; }
 do_stop() {
   local f="$DIR/run/servers" name pidfile logf pid pids=() left
   if [ -f "$f" ]; then
-    while IFS=$'\t' read -r name pidfile logf; do
+    while IFS=$'\t' read -r name pidfile logf _conf; do
       [ -n "$name" ] || continue
       [ -s "$pidfile" ] || continue
       pid=$(tr -dc '0-9' <"$pidfile")
       [ -n "$pid" ] || continue
-      if kill -0 "$pid" 2>/dev/null && proc_is_ours "$pid"; then
+      if alive "$pid" && proc_is_ours "$pid"; then
         kill -TERM "$pid" 2>/dev/null || true
         pids+=("$pid")
       fi
@@ -208,12 +274,12 @@ do_stop() {
   # wait up to 5 s, then KILL what is left
   for _ in $(seq 50); do
     left=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && proc_is_ours "$pid" && left=1; done
+    for pid in "${pids[@]}"; do alive "$pid" && proc_is_ours "$pid" && left=1; done
     [ "$left" -eq 0 ] && break
     sleep 0.1
   done
   for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null && proc_is_ours "$pid"; then
+    if alive "$pid" && proc_is_ours "$pid"; then
       log "warning: pid $pid did not stop on TERM, killing it"
       kill -KILL "$pid" 2>/dev/null || true
     fi
@@ -225,7 +291,8 @@ do_stop() {
     for p in /proc/[0-9]*; do
       pid=${p#/proc/}
       [ "$pid" = "$$" ] && continue
-      case "$(cat "$p/comm" 2>/dev/null)" in knotd | nsd | named | unbound) ;; *) continue ;; esac
+      # nsd renames its processes ("nsd: main", "nsd: xfrd", "nsd: server 1")
+      case "$(cat "$p/comm" 2>/dev/null || true)" in knotd | nsd* | named | unbound) ;; *) continue ;; esac
       proc_is_ours "$pid" && left="$left $pid"
     done
     [ -z "$left" ] && break
@@ -237,7 +304,7 @@ do_stop() {
     kill -KILL $left 2>/dev/null || true
   fi
   [ -f "$f" ] && rm -f "$f"
-  rm -f "$DIR"/run/*.pid 2>/dev/null || true
+  rm -f "$DIR"/run/*.sock 2>/dev/null || true
   remove_addresses
 }
 
@@ -450,7 +517,7 @@ log:
 database:
     storage: "$d/db"
 control:
-    listen: "$d/knot.sock"
+    listen: "$(sock_of "$name")"
 template:
   - id: default
     storage: "$d"
@@ -465,7 +532,7 @@ zone:
 EOF
   knotc -c "$d/knot.conf" conf-check >/dev/null 2>"$d/conf-check.err" \
     || { cat "$d/conf-check.err" >&2; die "$name: bad knot configuration"; }
-  register "$name" "$d/knot.pid" "$d/knot.log"
+  register "$name" "$d/knot.pid" "$d/knot.log" "$d/knot.conf"
   knotd -c "$d/knot.conf" -d >>"$d/knot.log" 2>&1 || die "$name: knotd failed to start (see $d/knot.log)"
 }
 
@@ -499,7 +566,7 @@ EOF
     done
   } >"$d/nsd.conf"
   nsd-checkconf "$d/nsd.conf" 2>"$d/conf-check.err" || { cat "$d/conf-check.err" >&2; die "$name: bad nsd configuration"; }
-  register "$name" "$d/nsd.pid" "$d/nsd.log"
+  register "$name" "$d/nsd.pid" "$d/nsd.log" "$d/nsd.conf"
   nsd -c "$d/nsd.conf" >>"$d/nsd.log" 2>&1 || { tail -5 "$d/nsd.log" >&2; die "$name: nsd failed to start (see $d/nsd.log)"; }
 }
 
@@ -555,7 +622,7 @@ view "update" {
 };
 EOF
   named-checkconf "$d/named.conf" >"$d/conf-check.err" 2>&1 || { cat "$d/conf-check.err" >&2; die "named: bad configuration"; }
-  register named "$d/named.pid" "$d/named.log"
+  register named "$d/named.pid" "$d/named.log" "$d/named.conf"
   named -c "$d/named.conf" -n 1 >>"$d/named.stderr" 2>&1 \
     || { tail -20 "$d/named.log" "$d/named.stderr" >&2 2>/dev/null; die "named failed to start (see $d/named.log)"; }
 }
@@ -602,26 +669,40 @@ EOF
     else
       printf '    module-config: "iterator"\n'
     fi
-    printf 'remote-control:\n    control-enable: no\n'
+    printf 'remote-control:\n    control-enable: yes\n    control-interface: "%s"\n    control-use-cert: no\n' \
+      "$(sock_of "$name")"
   } >"$d/unbound.conf"
   unbound-checkconf "$d/unbound.conf" >"$d/conf-check.err" 2>&1 || { cat "$d/conf-check.err" >&2; die "$name: bad unbound configuration"; }
-  register "$name" "$d/unbound.pid" "$d/unbound.log"
+  register "$name" "$d/unbound.pid" "$d/unbound.log" "$d/unbound.conf"
   unbound -c "$d/unbound.conf" >>"$d/unbound.stderr" 2>&1 \
     || { tail -5 "$d/unbound.log" "$d/unbound.stderr" >&2 2>/dev/null; die "$name: unbound failed to start (see $d/unbound.log)"; }
 }
 
 DEADLINE=0
-# wait_answer ADDR QNAME LOGFILE: until ADDR answers (any RCODE) or the shared ~10 s deadline passes
+# wait_answer ADDR QNAME SERVER: until ADDR answers (any RCODE) or the shared ~10 s deadline passes;
+# fails at once if SERVER's process has died.
 wait_answer() {
-  local addr=$1 q=$2 logf=$3 out
+  local addr=$1 q=$2 server=$3 out logf conf t_seen_dead=0
+  logf=$(awk -F'\t' -v n="$server" '$1 == n { print $3 }' "$DIR/run/servers")
+  conf=$(awk -F'\t' -v n="$server" '$1 == n { print $4 }' "$DIR/run/servers")
   while :; do
     out=$(dig +tries=1 +time=1 +norec @"$addr" "$q" SOA 2>&1 || true)
     if grep -q 'status: ' <<<"$out"; then return 0; fi
-    if [ "$(date +%s%N)" -ge "$DEADLINE" ]; then
-      log "no answer from $addr for '$q SOA' within 10 s; last dig output:"
-      printf '%s\n' "$out" | tail -3 >&2
+    if ! server_running "$conf"; then
+      # knotd -d returns before it has finished starting; give a dying server a moment to be seen
+      t_seen_dead=$((t_seen_dead + 1))
+    else
+      t_seen_dead=0
+    fi
+    if [ "$t_seen_dead" -ge 5 ] || [ "$(date +%s%N)" -ge "$DEADLINE" ]; then
+      if [ "$t_seen_dead" -ge 5 ]; then
+        log "$server ($addr) is not running"
+      else
+        log "no answer from $addr for '$q SOA' within 10 s; last dig output:"
+        printf '%s\n' "$out" | tail -3 >&2
+      fi
       [ -f "$logf" ] && { log "tail of $logf:"; tail -10 "$logf" >&2; }
-      die "server at $addr did not come up"
+      die "$server at $addr did not come up"
     fi
     sleep 0.05
   done
@@ -693,6 +774,8 @@ do_start() {
   t0=$(date +%s%N)
   need_root
   ensure_packages
+  # knotd and unbound need control sockets under DIR/run; AF_UNIX paths are limited to 107 bytes
+  [ "${#DIR}" -le 90 ] || die "DIR is too long (${#DIR} > 90 characters; control sockets live in DIR/run)"
   mkdir -p "$DIR"
   if [ -e "$DIR/.dnslab" ] || [ -f "$DIR/run/servers" ]; then
     do_stop
@@ -721,38 +804,50 @@ do_start() {
   start_nsd nsd-serial "$A_SERIAL1" "serial.test=$Z/serial.test.v1.zone"
   start_named
 
-  wait_answer "$A_ROOT" . "$DIR/knot-root/knot.log"
-  wait_answer "$A_TLD" test. "$DIR/knot-tld/knot.log"
-  wait_answer "$A_OK1" ok.test. "$DIR/nsd-ok/nsd.log"
-  wait_answer "$A_OK2" ok.test. "$DIR/named/named.log"
-  wait_answer "$A_LAME1" lame.test. "$DIR/named/named.log"
-  wait_answer "$A_LAME2" lame.test. "$DIR/named/named.log"
-  wait_answer "$A_PARTIAL1" partial.test. "$DIR/nsd-partial/nsd.log"
-  wait_answer "$A_EXPIRED" expired.test. "$DIR/nsd-dnssec/nsd.log"
-  wait_answer "$A_FUTURE" future.test. "$DIR/nsd-dnssec/nsd.log"
-  wait_answer "$A_DSMISMATCH" dsmismatch.test. "$DIR/nsd-dnssec/nsd.log"
-  wait_answer "$A_UNSIGNEDS" unsigneds.test. "$DIR/nsd-dnssec/nsd.log"
-  wait_answer "$A_SERIAL1" serial.test. "$DIR/nsd-serial/nsd.log"
-  wait_answer "$A_SERIAL2" serial.test. "$DIR/named/named.log"
-  wait_answer "$A_UPDATE" update.test. "$DIR/named/named.log"
+  wait_answer "$A_ROOT" . knot-root
+  wait_answer "$A_TLD" test. knot-tld
+  wait_answer "$A_OK1" ok.test. nsd-ok
+  wait_answer "$A_OK2" ok.test. named
+  wait_answer "$A_LAME1" lame.test. named
+  wait_answer "$A_LAME2" lame.test. named
+  wait_answer "$A_PARTIAL1" partial.test. nsd-partial
+  wait_answer "$A_EXPIRED" expired.test. nsd-dnssec
+  wait_answer "$A_FUTURE" future.test. nsd-dnssec
+  wait_answer "$A_DSMISMATCH" dsmismatch.test. nsd-dnssec
+  wait_answer "$A_UNSIGNEDS" unsigneds.test. nsd-dnssec
+  wait_answer "$A_SERIAL1" serial.test. nsd-serial
+  wait_answer "$A_SERIAL2" serial.test. named
+  wait_answer "$A_UPDATE" update.test. named
 
   # resolvers last, so that their first queries find the authoritatives up
   start_unbound unbound-validating "$A_VALIDATING" validating
   start_unbound unbound-plain "$A_PLAIN" plain
-  wait_answer "$A_VALIDATING" . "$DIR/unbound-validating/unbound.log"
-  wait_answer "$A_PLAIN" . "$DIR/unbound-plain/unbound.log"
+  wait_answer "$A_VALIDATING" . unbound-validating
+  wait_answer "$A_PLAIN" . unbound-plain
 
   write_json
   STARTING=0
   log "lab up in $((($(date +%s%N) - t0) / 1000000)) ms: $DIR/lab.json (validating resolver $A_VALIDATING, plain $A_PLAIN)"
 }
 
+# Empty the resolvers' caches (answers, keys, bogus and negative entries, server RTT/lameness).
+do_flush() {
+  local name
+  [ -f "$DIR/run/servers" ] || die "no lab running in $DIR"
+  for name in unbound-validating unbound-plain; do
+    for cmd in "flush_zone ." flush_bogus flush_negative "flush_infra all" flush_requestlist; do
+      # shellcheck disable=SC2086
+      unbound-control -c "$DIR/$name/unbound.conf" $cmd >/dev/null || die "$name: unbound-control $cmd failed"
+    done
+  done
+}
+
 do_status() {
   local f="$DIR/run/servers" name pidfile logf pid rc=0
   [ -f "$f" ] || { echo "no lab running in $DIR"; return 1; }
-  while IFS=$'\t' read -r name pidfile logf; do
+  while IFS=$'\t' read -r name pidfile logf _conf; do
     pid=$(tr -dc '0-9' <"$pidfile" 2>/dev/null || true)
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && proc_is_ours "$pid"; then
+    if [ -n "$pid" ] && alive "$pid" && proc_is_ours "$pid"; then
       printf '%-20s pid %-8s running\n' "$name" "$pid"
     else
       printf '%-20s %-12s NOT running (log: %s)\n' "$name" "" "$logf"; rc=1
@@ -790,5 +885,6 @@ case "$CMD" in
     rm -f "$DIR/lab.json"
     ;;
   status) do_status ;;
+  flush) need_root; do_flush ;;
   *) usage ;;
 esac

@@ -104,14 +104,21 @@ internal sealed class HelpCommand : ICommand
     public Answer Run(EngineContext ctx, string args, Locale locale) => ctx.Answers.Help(locale);
 }
 
-/// <summary><c>/dig &lt;name&gt;</c>: live checks are not enabled in this build; the answer says so and what to run.</summary>
+/// <summary>
+/// <c>/dig &lt;name&gt; [type] [@resolver] [+dnssec] [+cd] [+tcp] [+norecurse] [+nsid] [+trace]</c>: a live check. The
+/// answer returned here is what is shown when live checks are off; the engine runs the check when they are on.
+/// </summary>
 internal sealed class DigCommand : ICommand
 {
     public string Name => "dig";
 
     public Answer Run(EngineContext ctx, string args, Locale locale)
     {
-        var name = args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(a => Understander.IsDomainName(a.ToLowerInvariant()));
-        return ctx.Answers.DigDisabled(name?.ToLowerInvariant(), locale);
+        if (!Diagnosis.DigRequest.TryParse(args, out var request, out var error))
+        {
+            return ctx.Answers.Error(UiKeys.DigBadRequest, locale, error) with { Intent = "dig" };
+        }
+
+        return ctx.Answers.DigDisabled(request.Name.TrimEnd('.'), locale) with { PendingCheck = request };
     }
 }

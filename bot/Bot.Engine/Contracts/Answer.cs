@@ -19,6 +19,12 @@ public sealed record Answer
     /// <summary>Stable ids of every code the answer is about (dns:rcode:2, http:status:503 ...).</summary>
     public IReadOnlyList<string> Codes { get; init; } = [];
 
+    /// <summary>For a live check: the cause and its evidence.</summary>
+    public DiagnosisSummary? Diagnosis { get; init; }
+
+    /// <summary>A live check the engine could run for this question (set by /dig and "why does x fail?").</summary>
+    internal Diagnosis.DigRequest? PendingCheck { get; init; }
+
     /// <summary>For pasted output or logs: which recogniser understood it (dig, kdig, nslookup, unbound-servfail ...).</summary>
     public string? Recognizer { get; init; }
 

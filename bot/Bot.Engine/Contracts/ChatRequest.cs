@@ -4,4 +4,5 @@ namespace Bot.Engine.Contracts;
 /// <param name="Text">What the user wrote (a slash command or free text).</param>
 /// <param name="Locale">The locale the platform reports, if any; otherwise the engine guesses from the text.</param>
 /// <param name="Platform">The adapter's name (cli, web, discord, teams, slack), for logs and capabilities.</param>
-public sealed record ChatRequest(string Text, Locale? Locale = null, string Platform = "cli");
+/// <param name="UserId">Who asked, for per-user limits on live checks (platform-scoped).</param>
+public sealed record ChatRequest(string Text, Locale? Locale = null, string Platform = "cli", string UserId = "local");

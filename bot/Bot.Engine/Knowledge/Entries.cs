@@ -68,3 +68,6 @@ public sealed record Comparison(string A, string B, Localized<EntryText> Text);
 /// <summary>An OS, library or browser error message and the DNS condition it implies.</summary>
 /// <remarks>Patterns may capture <c>name</c>, <c>server</c>, <c>qtype</c> and <c>status</c> (an RCODE name that overrides <see cref="Implies"/>).</remarks>
 public sealed record TriagePattern(string Id, string Source, IReadOnlyList<System.Text.RegularExpressions.Regex> Patterns, string Implies, Severity Severity, Localized<EntryText> Text);
+
+/// <summary>What a live check concluded: the text shown next to its evidence (knowledge/diagnosis/causes.yaml).</summary>
+public sealed record Cause(string Id, Severity Severity, IReadOnlyList<string> Codes, string? Scenario, IReadOnlyList<string> Guides, Localized<EntryText> Text);

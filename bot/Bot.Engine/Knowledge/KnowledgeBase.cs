@@ -15,6 +15,7 @@ public sealed class KnowledgeBase
         IReadOnlyList<Scenario> scenarios,
         IReadOnlyList<Comparison> comparisons,
         IReadOnlyList<TriagePattern> triage,
+        IReadOnlyList<Cause> causes,
         UiStrings ui)
     {
         Codes = codes.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -24,6 +25,7 @@ public sealed class KnowledgeBase
         Scenarios = scenarios.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Comparisons = comparisons;
         Triage = triage;
+        Causes = causes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Ui = ui;
         _byValue = codes.ToDictionary(c => (c.Family, c.Value.ToUpperInvariant()));
         _byFamily = codes.GroupBy(c => c.Family).ToDictionary(g => g.Key, g => (IReadOnlyList<CodeEntry>)[.. g]);
@@ -42,6 +44,7 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, Scenario> Scenarios { get; }
     public IReadOnlyList<Comparison> Comparisons { get; }
     public IReadOnlyList<TriagePattern> Triage { get; }
+    public IReadOnlyDictionary<string, Cause> Causes { get; }
     public UiStrings Ui { get; }
 
     public CodeEntry? Find(string family, string value) =>

@@ -17,6 +17,7 @@ public sealed partial class KnowledgeLoader
         Comparison,
         Scenario,
         Triage,
+        Cause,
     }
 
     private void AddCode(EntryDto dto, string family, string file, string at)
@@ -209,6 +210,26 @@ public sealed partial class KnowledgeLoader
             }
 
             _triage.Add(new TriagePattern(id, dto.Source ?? "", patterns, dto.Implies ?? "", ParseSeverity(dto.Severity, file, at + "severity"), text));
+        }
+    }
+
+    private void AddCause(CauseDto dto, string file, string at)
+    {
+        var id = dto.Id ?? "";
+        if (!Diagnosis.Causes.All.Contains(id))
+        {
+            Problem(file, at + "id", $"'{id}' is not a cause the diagnosis produces ({string.Join(", ", Diagnosis.Causes.All)})");
+        }
+
+        var text = Texts(dto.Text, file, at + "text", Shape.Cause);
+        if (dto.Scenario is not null)
+        {
+            _references.Add((file, at + "scenario", dto.Scenario));
+        }
+
+        if (text is not null && Define("cause:" + id, file, at + "id"))
+        {
+            _causes.Add(new Cause(id, ParseSeverity(dto.Severity, file, at + "severity"), Ids(dto.Codes, file, at + "codes", "dns:"), dto.Scenario, Ids(dto.Guides, file, at + "guides", "guide:"), text));
         }
     }
 

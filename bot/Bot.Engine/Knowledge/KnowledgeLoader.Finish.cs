@@ -42,6 +42,11 @@ public sealed partial class KnowledgeLoader
         }
 
         CheckRegistries();
+        foreach (var id in Diagnosis.Causes.All.Where(c => !_causes.Any(x => x.Id == c)))
+        {
+            Problem("diagnosis/causes.yaml", id, "missing (the diagnosis can conclude it)");
+        }
+
         foreach (var key in UiKeys.All.Where(k => !_ui.ContainsKey(k)))
         {
             Problem("ui/strings.yaml", key, "missing (the engine uses it)");
@@ -52,7 +57,7 @@ public sealed partial class KnowledgeLoader
             throw new KnowledgeException(_problems);
         }
 
-        return new KnowledgeBase(_codes, _ranges, _glossary, guides, _scenarios, _comparisons, _triage, new UiStrings(_ui));
+        return new KnowledgeBase(_codes, _ranges, _glossary, guides, _scenarios, _comparisons, _triage, _causes, new UiStrings(_ui));
     }
 
     private List<Guide> FinishGuides()

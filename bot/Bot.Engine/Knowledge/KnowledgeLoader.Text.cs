@@ -61,6 +61,11 @@ public sealed partial class KnowledgeLoader
                 Need(dto.Cause, "cause");
                 NeedList(dto.Fix, "fix");
                 break;
+            case Shape.Cause:
+                Need(dto.Title, "title");
+                Need(dto.Summary, "summary");
+                NeedList(dto.Fix, "fix");
+                break;
             case Shape.Triage:
                 Need(dto.Title, "title");
                 Need(dto.Explanation, "explanation");

@@ -17,6 +17,7 @@ public sealed partial class KnowledgeLoader
     private readonly List<Scenario> _scenarios = [];
     private readonly List<Comparison> _comparisons = [];
     private readonly List<TriagePattern> _triage = [];
+    private readonly List<Cause> _causes = [];
     private readonly Dictionary<string, Localized<string>> _ui = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string[]>> _registries = new(StringComparer.Ordinal);
 
@@ -90,6 +91,14 @@ public sealed partial class KnowledgeLoader
                 foreach (var t in file.Triage?.Entries ?? [])
                 {
                     AddTriage(t, p, $"entries[{i++}].");
+                }
+
+                break;
+            case KnowledgeFileKind.Causes:
+                i = 0;
+                foreach (var c in file.Causes?.Entries ?? [])
+                {
+                    AddCause(c, p, $"entries[{i++}].");
                 }
 
                 break;

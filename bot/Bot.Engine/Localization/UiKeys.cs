@@ -94,6 +94,22 @@ public static class UiKeys
     public const string DigDisabledTitle = "dig.disabled.title";
     public const string DigDisabledSummary = "dig.disabled.summary";
 
+    public const string DigNotRunTitle = "dig.notrun.title";
+    public const string DigRateLimited = "dig.rate_limited";
+    public const string DigBusy = "dig.busy";
+    public const string DigResolverNotAllowed = "dig.resolver_not_allowed";
+    public const string DigBadRequest = "dig.bad_request";
+    public const string SectionResolvers = "section.resolvers";
+    public const string SectionEvidence = "section.evidence";
+    public const string SectionRuledOut = "section.ruled_out";
+    public const string SectionCodesSeen = "section.codes_seen";
+    public const string SectionTrace = "section.trace";
+    public const string FactZone = "fact.zone";
+    public const string FactQueries = "fact.queries";
+    public const string ActionTrace = "action.trace";
+    public const string ActionCd = "action.cd";
+    public const string ActionCompareResolvers = "action.compare_resolvers";
+
     public const string NoticeTruncated = "notice.truncated";
     public const string NoticeControl = "notice.control";
 
@@ -117,6 +133,10 @@ public static class UiKeys
     /// <summary>The strings of the web chat page itself.</summary>
     public static readonly IReadOnlyList<string> WebChat =
         ["webchat.send", "webchat.language", "webchat.guides", "webchat.tagline", "webchat.error", "webchat.placeholder"];
+
+    /// <summary>What the diagnosis checked and found in order, by the keys it reports in RuledOut.</summary>
+    public static readonly IReadOnlyList<string> RuledOut =
+        ["ruled.resolver-unreachable", "ruled.resolution", "ruled.nameservers", "ruled.nameservers-unchecked", "ruled.serials", "ruled.delegation", "ruled.dnssec"];
 
     public static readonly IReadOnlyList<string> HelpCommands =
         ["help.cmd.rcode", "help.cmd.ede", "help.cmd.code", "help.cmd.compare", "help.cmd.guide", "help.cmd.glossary", "help.cmd.scenario", "help.cmd.dig", "help.cmd.paste"];
@@ -143,6 +163,7 @@ public static class UiKeys
             .Concat(HelpCommands)
             .Concat(HelpExamples)
             .Concat(WebChat)
+            .Concat(RuledOut)
             .Concat(Knowledge.Families.All.SelectMany(f => new[] { Short(f), Family(f) }))
             .Concat(WireKinds.Select(Wire))
             .Concat(Enum.GetValues<Severity>().Select(SeverityName));

@@ -16,6 +16,7 @@ public sealed record AnswerDocument
     public required string Text { get; init; }
     public string? Html { get; init; }
     public string? Recognizer { get; init; }
+    public DiagnosisSummary? Diagnosis { get; init; }
     public required IReadOnlyList<SectionDocument> Sections { get; init; }
     public required IReadOnlyList<Fact> Facts { get; init; }
     public required IReadOnlyList<LinkDocument> Links { get; init; }
@@ -33,6 +34,7 @@ public sealed record AnswerDocument
         Text = text,
         Html = html,
         Recognizer = answer.Recognizer,
+        Diagnosis = answer.Diagnosis,
         Sections = [.. answer.Sections.Select(s => new SectionDocument(s.Key, s.Heading, s.Kind.ToString().ToLowerInvariant(), s.Lines))],
         Facts = answer.Facts,
         Links = [.. answer.Links.Select(l => new LinkDocument(l.Title, l.Url, l.Kind.ToString().ToLowerInvariant()))],

@@ -12,10 +12,10 @@ internal static class FreeTextRouter
     {
         var u = ctx.Understander.Read(text, tokens);
 
-        // "why does api.example.com fail?", "check example.com": a live check (not enabled in this build).
+        // "why does api.example.com fail?", "check example.com MX", "dig example.com": a live check.
         if (u.DomainName is not null && (u.WantsCheck || (tokens.Count > 0 && tokens[0].Text == "dig")))
         {
-            return ctx.Answers.DigDisabled(u.DomainName, locale);
+            return LiveCheck(ctx, u.DomainName, tokens, locale);
         }
 
         var distinct = u.Codes.DistinctBy(c => (c.Entry.Id, c.Meaning)).ToList();
@@ -57,10 +57,23 @@ internal static class FreeTextRouter
 
         if (u.DomainName is not null)
         {
-            return ctx.Answers.DigDisabled(u.DomainName, locale);
+            return LiveCheck(ctx, u.DomainName, tokens, locale);
         }
 
         return ctx.Answers.Unknown(text, Suggestions.For(ctx, text, locale), locale);
+    }
+
+    private static Answer LiveCheck(EngineContext ctx, string name, IReadOnlyList<Token> tokens, Locale locale)
+    {
+        // A record type named in the text ("check example.com MX") is the type to ask for.
+        var type = tokens.Select(t => Bot.Dns.Wire.DnsTypeNames.TryParseType(t.Text.ToUpperInvariant(), out var ty) && t.Text.Length <= 10 && t.Text != name ? ty : (ushort)0)
+            .FirstOrDefault(t => t != 0 && t != (ushort)Bot.Dns.Wire.DnsType.ANY);
+        if (!Diagnosis.DigRequest.TryParse(type == 0 ? name : $"{name} {Bot.Dns.Wire.DnsTypeNames.Type(type)}", out var request, out _))
+        {
+            return ctx.Answers.DigDisabled(name, locale);
+        }
+
+        return ctx.Answers.DigDisabled(name.TrimEnd('.'), locale) with { PendingCheck = request };
     }
 
     private static int Weight(string family) => family switch

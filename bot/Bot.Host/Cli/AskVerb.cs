@@ -19,7 +19,7 @@ internal static class AskVerb
         var locale = new Option<string?>("--locale") { Description = "Answer language: en, ja or de (default: from the text)" };
         var json = new Option<bool>("--json") { Description = "Print the answer model as JSON" };
         var command = new Command("ask", "Ask the bot a question") { message, locale, json };
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var words = result.GetValue(message) ?? [];
             var localeText = result.GetValue(locale);
@@ -44,24 +44,24 @@ internal static class AskVerb
             var asJson = result.GetValue(json);
             if (words.Length > 0)
             {
-                Print(engine, string.Join(' ', words), parsed, asJson);
+                await PrintAsync(engine, string.Join(' ', words), parsed, asJson, cancellationToken);
                 return 0;
             }
 
             if (Console.IsInputRedirected)
             {
                 // `dig example.com | ask`: the whole of standard input is one paste.
-                Print(engine, Console.In.ReadToEnd(), parsed, asJson);
+                await PrintAsync(engine, await Console.In.ReadToEndAsync(cancellationToken), parsed, asJson, cancellationToken);
                 return 0;
             }
 
             Console.Error.WriteLine("Ask about a DNS code (/rcode 2), compare (SERVFAIL vs REFUSED) or paste dig output. Ctrl-D to quit.");
-            return Interactive(engine, parsed, asJson);
+            return await InteractiveAsync(engine, parsed, asJson, cancellationToken);
         });
         return command;
     }
 
-    private static int Interactive(BotEngine engine, Locale? locale, bool asJson)
+    private static async Task<int> InteractiveAsync(BotEngine engine, Locale? locale, bool asJson, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -74,14 +74,14 @@ internal static class AskVerb
 
             if (line.Trim().Length > 0)
             {
-                Print(engine, line, locale, asJson);
+                await PrintAsync(engine, line, locale, asJson, cancellationToken);
             }
         }
     }
 
-    private static void Print(BotEngine engine, string text, Locale? locale, bool asJson)
+    private static async Task PrintAsync(BotEngine engine, string text, Locale? locale, bool asJson, CancellationToken cancellationToken)
     {
-        var answer = engine.Answer(new ChatRequest(text, locale, "cli"));
+        var answer = await engine.AnswerAsync(new ChatRequest(text, locale, "cli"), cancellationToken);
         var rendered = new TextRenderer(engine.Knowledge.Ui).Render(answer);
         Console.Out.Write(asJson ? AnswerJson.Serialize(AnswerDocument.From(answer, rendered), indented: true) + "\n" : rendered);
     }
@@ -96,12 +96,16 @@ internal static class AskVerb
             .Build();
         var options = new EngineOptions();
         config.GetSection(EngineOptions.Section).Bind(options);
-        var problems = new EngineOptionsValidator().Validate(null, options);
-        if (problems.Failed)
+        var dns = new Bot.Engine.Diagnosis.DnsCheckOptions();
+        config.GetSection(Bot.Engine.Diagnosis.DnsCheckOptions.Section).Bind(dns);
+        foreach (var problems in new[] { new EngineOptionsValidator().Validate(null, options), new DnsCheckOptionsValidator().Validate(null, dns) })
         {
-            throw new InvalidOperationException(problems.FailureMessage);
+            if (problems.Failed)
+            {
+                throw new InvalidOperationException(problems.FailureMessage);
+            }
         }
 
-        return new BotEngine(KnowledgeLoader.LoadEmbedded(), options);
+        return new BotEngine(KnowledgeLoader.LoadEmbedded(), options, dns.Enabled ? new Bot.Engine.Diagnosis.LiveChecker(dns) : null);
     }
 }

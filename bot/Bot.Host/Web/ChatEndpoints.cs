@@ -55,7 +55,8 @@ internal static partial class ChatEndpoints
         }
 
         var engine = await holder.Engine.WaitAsync(http.RequestAborted);
-        var answer = engine.Answer(new ChatRequest(query.Text, Locales.Parse(query.Locale), "web"));
+        var user = http.Connection.RemoteIpAddress?.ToString() ?? "web";
+        var answer = await engine.AnswerAsync(new ChatRequest(query.Text, Locales.Parse(query.Locale), "web", user), http.RequestAborted);
         if (answer.Intent == "error" && engine.LastFault is { } fault)
         {
             Fault(logs.CreateLogger("Bot.WebChat"), fault);
