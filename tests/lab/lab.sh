@@ -71,15 +71,15 @@ need_root() { [ "$(id -u)" -eq 0 ] || die "must run as root (binds port 53 and a
 
 ensure_packages() {
   local -A pkg_of=(
-    [knotd]=knot [kdig]=knot-dnsutils [nsd]=nsd [named]=bind9 [dnssec-keygen]=bind9-utils
-    [dnssec-signzone]=bind9-utils [dnssec-dsfromkey]=bind9-utils [named-checkconf]=bind9-utils
-    [dig]=bind9-dnsutils [nsupdate]=bind9-dnsutils [unbound]=unbound [unbound-checkconf]=unbound
-    [ldns-signzone]=ldnsutils [ip]=iproute2 [ss]=iproute2 [base64]=coreutils
+    [knotd]=knot [knotc]=knot [nsd]=nsd [nsd-checkconf]=nsd [named]=bind9
+    [named-checkconf]=bind9-utils [dnssec-keygen]=bind9-utils [dnssec-signzone]=bind9-utils
+    [dnssec-dsfromkey]=bind9-utils [dig]=bind9-dnsutils [nsupdate]=bind9-dnsutils
+    [unbound]=unbound [unbound-checkconf]=unbound [unbound-control]=unbound
+    [ip]=iproute2 [ss]=iproute2 [pgrep]=procps [base64]=coreutils [realpath]=coreutils
   )
   local missing=() cmd
   for cmd in "${!pkg_of[@]}"; do
-    command -v "$cmd" >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 \
-      || missing+=("${pkg_of[$cmd]}")
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_of[$cmd]}")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
@@ -96,13 +96,8 @@ alive() {
   [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
 }
 
-# proc_is_ours PID: the process' command line references this lab's DIR.
-proc_is_ours() {
-  local pid=$1 cmd
-  [ -r "/proc/$pid/cmdline" ] || return 1
-  cmd=$( { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
-  [[ "$cmd" == *"$DIR/"* ]]
-}
+# proc_is_ours PID: the process is a server of this lab (started with a configuration in DIR).
+proc_is_ours() { [ "$(lab_dir_of "$1")" = "$DIR" ]; }
 
 # lab_dir_of PID: the DIR of a server started by some lab (this one or another), else empty.
 lab_dir_of() {
@@ -139,14 +134,10 @@ stop_daemon() {
     *) unit="" ;;
   esac
   log "stopping the distribution's $comm (pid $pid): $3"
-  if [ -n "$unit" ]; then
-    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-      systemctl stop "$unit" >/dev/null 2>&1 || { [ "$unit" = named ] && systemctl stop bind9 >/dev/null 2>&1; } || true
-    elif [ -x "/etc/init.d/$unit" ]; then
-      "/etc/init.d/$unit" stop >/dev/null 2>&1 || true
-    elif [ "$unit" = named ] && [ -x /etc/init.d/bind9 ]; then
-      /etc/init.d/bind9 stop >/dev/null 2>&1 || true
-    fi
+  # With systemd, stop the unit (or it may restart the daemon). Without it, signal the pid:
+  # init scripts (start-stop-daemon --retry) wait for 30 s when nothing reaps the daemon.
+  if [ -n "$unit" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    systemctl stop "$unit" >/dev/null 2>&1 || { [ "$unit" = named ] && systemctl stop bind9 >/dev/null 2>&1; } || true
   fi
   if alive "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
   for _ in $(seq 50); do alive "$pid" || break; sleep 0.1; done
@@ -525,7 +516,6 @@ template:
     zonefile-load: whole
     journal-content: none
     semantic-checks: off
-    serial-policy: unixtime
 zone:
   - domain: "$zone"
     file: "$file"
@@ -708,13 +698,19 @@ wait_answer() {
   done
 }
 
+json_escape() { sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' <<<"$1"; }
+
 write_json() {
+  local jdir
+  jdir=$(json_escape "$DIR")
   cat >"$DIR/lab.json.tmp" <<EOF
 {
-  "dir": "$DIR",
+  "dir": "$jdir",
   "root": ["$A_ROOT"],
   "tld": {"name": "test", "servers": ["$A_TLD"], "signed": true, "software": "knot"},
-  "resolvers": {"validating": "$A_VALIDATING", "plain": "$A_PLAIN"},
+  "resolvers": {"validating": "$A_VALIDATING", "plain": "$A_PLAIN",
+    "software": "unbound", "infraCacheMaxRttMs": 1000, "discardTimeoutMs": ${LAB_DISCARD_TIMEOUT:-0},
+    "flush": "lab.sh flush $jdir"},
   "tsig": {"name": "$TSIG_NAME", "algorithm": "$TSIG_ALG", "secret": "$TSIG_SECRET"},
   "trustAnchor": "$(tr -s ' \t' ' ' <"$K/root.ds" | head -1)",
   "zones": {
@@ -775,6 +771,7 @@ do_start() {
   need_root
   ensure_packages
   # knotd and unbound need control sockets under DIR/run; AF_UNIX paths are limited to 107 bytes
+  [[ "${LAB_DISCARD_TIMEOUT:-0}" =~ ^[0-9]+$ ]] || die "LAB_DISCARD_TIMEOUT must be a number of milliseconds"
   [ "${#DIR}" -le 90 ] || die "DIR is too long (${#DIR} > 90 characters; control sockets live in DIR/run)"
   mkdir -p "$DIR"
   if [ -e "$DIR/.dnslab" ] || [ -f "$DIR/run/servers" ]; then
@@ -884,7 +881,7 @@ case "$CMD" in
     do_stop
     rm -f "$DIR/lab.json"
     ;;
-  status) do_status ;;
+  status) do_status || exit $? ;;
   flush) need_root; do_flush ;;
   *) usage ;;
 esac

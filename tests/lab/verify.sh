@@ -3,6 +3,7 @@
 #   verify.sh DIR      (DIR as given to `lab.sh start DIR`; needs root only for `lab.sh flush`)
 # Prints one line per check and exits non-zero if any check fails. It flushes the resolvers'
 # caches first so that "first query" results (EDE 7/8/9) are what a fresh resolver returns.
+# Expects the default LAB_DISCARD_TIMEOUT (0): with 1900 the first partial/unreachable query gets no reply.
 set -uo pipefail
 
 DIR=${1:?usage: verify.sh DIR}

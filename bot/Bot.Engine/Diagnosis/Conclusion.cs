@@ -57,6 +57,53 @@ internal static class Conclusion
         var positive = answered.Where(r => r.Exchange.Response is { Rcode: 0 } m && m.Answers.Count > 0).ToList();
         ruledOut.Add("resolver-unreachable");
 
+        // Any SERVFAIL is investigated, even when another resolver answers: a validating resolver failing where a
+        // non-validating one succeeds is the classic DNSSEC picture.
+        if (rcodes.Contains((int)DnsRcode.ServFail))
+        {
+            Resolvers();
+            var dnssecCause = DnssecCause(f);
+            var cdWorks = f.Resolvers.Any(r => r.WithCd?.Response is { Rcode: 0 or 3 });
+            if (dnssecCause is not null && (cdWorks || f.Dnssec is { ParentHasDs: true }))
+            {
+                AddDnssecEvidence(f, evidence);
+                ruledOut.Add("delegation");
+                return (dnssecCause, evidence, ruledOut);
+            }
+
+            var delegationCause = ZoneFailure(ns);
+            if (delegationCause is not null)
+            {
+                Nameservers(ns);
+                if (f.Walk.MissingGlue.Count > 0)
+                {
+                    evidence.Add(new Evidence(f.Walk.ParentZone ?? ".", $"{f.Walk.Zone} NS", "no glue for " + string.Join(", ", f.Walk.MissingGlue)));
+                }
+
+                return (delegationCause, evidence, ruledOut);
+            }
+
+            if (authoritative.Count > 0)
+            {
+                ruledOut.Add("delegation");
+            }
+
+            if (cdWorks)
+            {
+                AddDnssecEvidence(f, evidence);
+                return ("dnssec-bogus", evidence, ruledOut);
+            }
+
+            ruledOut.Add("dnssec");
+            if (failing.Count > 0 && authoritative.Count > 0)
+            {
+                Nameservers(failing);
+                return ("partially-unreachable", evidence, ruledOut);
+            }
+
+            return ("inconclusive", evidence, ruledOut);
+        }
+
         if (positive.Count > 0)
         {
             ruledOut.Add("resolution");
@@ -85,49 +132,19 @@ internal static class Conclusion
             return ("refused", evidence, ruledOut);
         }
 
-        if (rcodes.Any(r => r == (int)DnsRcode.NXDomain) && !rcodes.Any(r => r == (int)DnsRcode.ServFail))
+        if (rcodes.Contains((int)DnsRcode.NXDomain))
         {
             Resolvers(r => r.Exchange.IsResponse);
             return ("nxdomain", evidence, ruledOut);
         }
 
-        if (rcodes.All(r => r == 0))
+        if (rcodes.Contains(0))
         {
             Resolvers(r => r.Exchange.IsResponse);
             return ("nodata", evidence, ruledOut);
         }
 
-        // SERVFAIL (or a mix): find the reason at the authorities.
         Resolvers();
-        var dnssecCause = DnssecCause(f);
-        var cdWorks = f.Resolvers.Any(r => r.WithCd?.Response is { Rcode: 0 or 3 });
-        if (dnssecCause is not null && (cdWorks || f.Dnssec is { ParentHasDs: true }))
-        {
-            AddDnssecEvidence(f, evidence);
-            ruledOut.Add("delegation");
-            return (dnssecCause, evidence, ruledOut);
-        }
-
-        var delegationCause = ZoneFailure(ns);
-        if (delegationCause is not null)
-        {
-            Nameservers(ns);
-            if (f.Walk.MissingGlue.Count > 0)
-            {
-                evidence.Add(new Evidence(f.Walk.ParentZone ?? ".", $"{f.Walk.Zone} NS", "no glue for " + string.Join(", ", f.Walk.MissingGlue)));
-            }
-
-            return (delegationCause, evidence, ruledOut);
-        }
-
-        ruledOut.Add("delegation");
-        if (cdWorks)
-        {
-            AddDnssecEvidence(f, evidence);
-            return ("dnssec-bogus", evidence, ruledOut);
-        }
-
-        ruledOut.Add("dnssec");
         return ("inconclusive", evidence, ruledOut);
     }
 
@@ -221,7 +238,8 @@ internal static class Conclusion
 
         var flags = string.Join(' ', m.Header.FlagNames());
         var ede = string.Join("", m.ExtendedErrors.Select(x => $", EDE {x.InfoCode}{(x.ExtraText.Length > 0 ? $" ({x.ExtraText})" : "")}"));
-        var answer = m.Answers.Count > 0 ? $", {m.Answers.Count} answer(s)" : m.Rcode == 0 ? ", no answer" : "";
+        var soa = m.Answers.Select(a => a.Data).OfType<Bot.Dns.Records.SoaRdata>().FirstOrDefault();
+        var answer = soa is not null ? $", SOA serial {soa.Serial}" : m.Answers.Count > 0 ? $", {m.Answers.Count} answer(s)" : m.Rcode == 0 ? ", no answer" : "";
         return $"{m.Status} [{flags}]{ede}{answer}{(e.OverTcp ? " over TCP" : "")}, {e.Elapsed.TotalMilliseconds:F0} ms";
     }
 }
