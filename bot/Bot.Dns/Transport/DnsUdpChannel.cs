@@ -1,0 +1,222 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks.Sources;
+using Bot.Dns.Wire;
+
+namespace Bot.Dns.Transport;
+
+/// <summary>
+/// Many queries in flight over one connected UDP socket to one server, for volume (load tests, bulk checks).
+/// Each query gets a random unused ID; a datagram completes a query only if its ID is pending and its question
+/// section is byte-for-byte the one sent (names compared case-insensitively); everything else is dropped and
+/// counted. The response is copied into the caller's buffer: nothing is parsed or allocated per query beyond the
+/// pooled slots. (<see cref="DnsClient"/> keeps a socket per query, so it can tell "connection refused" apart.)
+/// </summary>
+public sealed class DnsUdpChannel : IDisposable
+{
+    private const int MaxMessage = 65535;
+    private readonly Socket _socket;
+    private readonly Slot?[] _pending = new Slot?[65536];
+    private readonly Stack<Slot> _free = new();
+    private readonly CancellationTokenSource _stop = new();
+    private int _dropped;
+
+    public DnsUdpChannel(IPEndPoint server, TargetPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!policy.IsAllowed(server.Address))
+        {
+            throw new ArgumentException($"The target policy does not allow {server.Address}.", nameof(server));
+        }
+
+        Server = server;
+        _socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Connect(server);
+        _ = Task.Run(ReceiveLoopAsync);
+    }
+
+    public IPEndPoint Server { get; }
+
+    /// <summary>Datagrams that matched no pending query (late, duplicated, spoofed) and were dropped.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
+
+    /// <summary>Sends the query and waits for its response; returns the response length, or 0 on timeout.</summary>
+    public async ValueTask<int> ExchangeAsync(DnsQuery query, Memory<byte> response, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var slot = Rent();
+        ushort id;
+        do
+        {
+            id = (ushort)RandomNumberGenerator.GetInt32(0, 0x10000);
+        }
+        while (Interlocked.CompareExchange(ref _pending[id], slot, null) is not null);
+
+        var length = query.Write(slot.Query, id);
+        slot.Begin(response, length, timeout, cancellationToken);
+        try
+        {
+            await _socket.SendAsync(slot.Query.AsMemory(0, length), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            return await new ValueTask<int>(slot, slot.Version).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _pending[id], null);
+            slot.End();
+            Return(slot);
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[MaxMessage];
+        while (!_stop.IsCancellationRequested)
+        {
+            int n;
+            try
+            {
+                n = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // an ICMP error for some earlier datagram; the affected query times out
+            }
+
+            if (n < DnsHeader.Size)
+            {
+                Interlocked.Increment(ref _dropped);
+                continue;
+            }
+
+            var id = BinaryPrimitives.ReadUInt16BigEndian(buffer);
+            var slot = Volatile.Read(ref _pending[id]);
+            if (slot is null || (buffer[2] & 0x80) == 0 || !slot.TryComplete(buffer.AsSpan(0, n)))
+            {
+                Interlocked.Increment(ref _dropped);
+            }
+        }
+    }
+
+    private Slot Rent()
+    {
+        lock (_free)
+        {
+            return _free.Count > 0 ? _free.Pop() : new Slot();
+        }
+    }
+
+    private void Return(Slot slot)
+    {
+        lock (_free)
+        {
+            _free.Push(slot);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+
+    /// <summary>One query in flight: its wire bytes, where the answer goes, and a reusable awaitable.</summary>
+    private sealed class Slot : IValueTaskSource<int>
+    {
+        private ManualResetValueTaskSourceCore<int> _core = new() { RunContinuationsAsynchronously = false };
+        private Memory<byte> _response;
+        private int _queryLength;
+        private int _completed;
+        private CancellationTokenSource _timer = new();
+        private CancellationTokenRegistration _registration;
+        private CancellationTokenRegistration _callerRegistration;
+
+        public byte[] Query { get; } = new byte[512];
+
+        public short Version => _core.Version;
+
+        public void Begin(Memory<byte> response, int queryLength, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            _core.Reset();
+            _response = response;
+            _queryLength = queryLength;
+            _completed = 0;
+            if (!_timer.TryReset())
+            {
+                _timer.Dispose();
+                _timer = new CancellationTokenSource();
+            }
+
+            _timer.CancelAfter(timeout);
+            _registration = _timer.Token.UnsafeRegister(static s => ((Slot)s!).Complete(0), this);
+            if (cancellationToken.CanBeCanceled)
+            {
+                _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Slot)s!).Complete(0), this);
+            }
+        }
+
+        public void End()
+        {
+            _registration.Dispose();
+            _callerRegistration.Dispose();
+            _callerRegistration = default;
+        }
+
+        /// <summary>Accepts the datagram if its question section equals the one sent.</summary>
+        public bool TryComplete(ReadOnlySpan<byte> datagram)
+        {
+            // Question: from offset 12 to the end of the first question in our query (no OPT in the question).
+            var questionEnd = DnsHeader.Size;
+            var q = Query.AsSpan(0, _queryLength);
+            while (q[questionEnd] != 0)
+            {
+                questionEnd += q[questionEnd] + 1;
+            }
+
+            questionEnd += 5;
+            var qd = BinaryPrimitives.ReadUInt16BigEndian(datagram[4..]);
+            if (qd != 1 || datagram.Length < questionEnd || datagram.Length > _response.Length
+                || !Ascii.EqualsIgnoreCase(datagram[DnsHeader.Size..(questionEnd - 4)], q[DnsHeader.Size..(questionEnd - 4)])
+                || !datagram[(questionEnd - 4)..questionEnd].SequenceEqual(q[(questionEnd - 4)..questionEnd]))
+            {
+                return false;
+            }
+
+            if (Interlocked.Exchange(ref _completed, 1) != 0)
+            {
+                return false;
+            }
+
+            datagram.CopyTo(_response.Span);
+            _core.SetResult(datagram.Length);
+            return true;
+        }
+
+        private void Complete(int length)
+        {
+            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            {
+                _core.SetResult(length);
+            }
+        }
+
+        public int GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
+    }
+}
