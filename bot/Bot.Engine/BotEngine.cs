@@ -101,6 +101,9 @@ public sealed class BotEngine
     /// <summary>True when live checks will run (a checker is configured).</summary>
     public bool LiveChecksEnabled => _liveChecker is not null;
 
+    /// <summary>The resolvers live checks compare (labels), for pickers such as Discord autocomplete.</summary>
+    public IReadOnlyList<string> LiveCheckResolvers => _liveChecker?.Resolvers.Select(r => r.Label).ToList() ?? [];
+
     /// <summary>The last exception turned into an error answer, for the host's log (never shown to users).</summary>
     public Exception? LastFault { get; private set; }
 

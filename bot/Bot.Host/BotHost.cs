@@ -1,3 +1,5 @@
+using Bot.Adapters.Discord;
+using Bot.Engine;
 using Bot.Host.Web;
 
 namespace Bot.Host;
@@ -27,7 +29,13 @@ public static class BotHost
             knowledge,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.EngineOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.Diagnosis.DnsCheckOptions>>()));
+        builder.Services.AddSingleton<IEngineProvider>(sp => sp.GetRequiredService<EngineHolder>());
         builder.Services.AddSingleton<GuidePages>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Bot.Adapters.BackgroundQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Bot.Adapters.BackgroundQueue>());
+        builder.Services.AddDiscord();
         builder.Services.AddHostedService<EngineStartup>();
         configure?.Invoke(builder);
 
@@ -38,6 +46,7 @@ public static class BotHost
         app.MapHealth();
         app.MapChatApi();
         app.MapGuidePages();
+        app.MapDiscord();
         return app;
     }
 }

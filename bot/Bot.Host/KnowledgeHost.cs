@@ -10,13 +10,15 @@ namespace Bot.Host;
 /// and Kestrel starts. Requests wait for it; /healthz says 503 until it is ready. A knowledge base that does not
 /// validate stops the host with every problem logged and exit code 1.
 /// </summary>
-public sealed class EngineHolder(Task<KnowledgeBase> knowledge, IOptions<EngineOptions> options, IOptions<Bot.Engine.Diagnosis.DnsCheckOptions> dns)
+public sealed class EngineHolder(Task<KnowledgeBase> knowledge, IOptions<EngineOptions> options, IOptions<Bot.Engine.Diagnosis.DnsCheckOptions> dns) : IEngineProvider
 {
     private readonly Task<BotEngine> _engine = BuildAsync(knowledge, options.Value, dns.Value);
 
     public Task<BotEngine> Engine => _engine;
 
     public bool IsReady => _engine.IsCompletedSuccessfully;
+
+    public Task<BotEngine> GetAsync(CancellationToken cancellationToken) => _engine.WaitAsync(cancellationToken);
 
     private static async Task<BotEngine> BuildAsync(Task<KnowledgeBase> knowledge, EngineOptions options, Bot.Engine.Diagnosis.DnsCheckOptions dns) =>
         new(await knowledge.ConfigureAwait(false), options, dns.Enabled ? new Bot.Engine.Diagnosis.LiveChecker(dns) : null);

@@ -25,6 +25,9 @@ public sealed record Answer
     /// <summary>A live check the engine could run for this question (set by /dig and "why does x fail?").</summary>
     internal Diagnosis.DigRequest? PendingCheck { get; init; }
 
+    /// <summary>True when <c>AnswerAsync</c> would run a live check for this question (adapters defer then).</summary>
+    public bool WantsLiveCheck => PendingCheck is not null;
+
     /// <summary>For pasted output or logs: which recogniser understood it (dig, kdig, nslookup, unbound-servfail ...).</summary>
     public string? Recognizer { get; init; }
 

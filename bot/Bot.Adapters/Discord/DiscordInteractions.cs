@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.Json;
+using Bot.Engine;
+using Bot.Engine.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Adapters.Discord;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>: verify (raw bytes, before parsing) → parse → de-duplicate by interaction id →
+/// answer inline (knowledge, autocomplete, components) or defer and finish in the background (live checks).
+/// One response per interaction: a repeated delivery gets the first response again and starts nothing new.
+/// </summary>
+public sealed partial class DiscordInteractions(
+    IOptions<DiscordOptions> options,
+    IEngineProvider engines,
+    DiscordRestClient rest,
+    BackgroundQueue queue,
+    IMemoryCache ledger,
+    TimeProvider time,
+    ILogger<DiscordInteractions> log)
+{
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+    private readonly DiscordRenderer _renderer = new();
+    private DiscordSignature? _signature;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (http.Request.ContentLength > o.MaxBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var body = await Http.ReadBoundedAsync(http.Request.Body, o.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        _signature ??= new DiscordSignature(o.PublicKeyBytes(), o.TimestampWindow, time);
+        if (!_signature.IsValid(http.Request.Headers["X-Signature-Timestamp"], http.Request.Headers["X-Signature-Ed25519"], body))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await http.Response.WriteAsync("invalid request signature", http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = Interaction.Parse(body);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            interaction = null;
+        }
+
+        if (interaction is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        string response;
+        if (interaction.Type == 1)
+        {
+            response = """{"type":1}""";
+        }
+        else if (ledger.TryGetValue(Key(interaction.Id), out string? earlier) && earlier is not null)
+        {
+            Duplicate(log, interaction.Id);
+            response = earlier;
+        }
+        else
+        {
+            var engine = await engines.GetAsync(http.RequestAborted).ConfigureAwait(false);
+            response = interaction.Type switch
+            {
+                2 => Command(engine, interaction),
+                3 => Component(engine, interaction),
+                4 => Autocomplete(engine, interaction),
+                _ => null,
+            } ?? "";
+            if (response.Length == 0)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            ledger.Set(Key(interaction.Id), response, TokenLifetime);
+        }
+
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(response, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string Key(string id) => "discord:interaction:" + id;
+
+    private string Command(BotEngine engine, Interaction i)
+    {
+        var text = CommandText(i);
+        var request = new ChatRequest(text, i.Locale, "discord", i.UserId);
+        var answer = engine.Answer(request);
+        var ephemeral = i.Bool("private");
+        if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
+        {
+            // Visibility is decided now: a deferred response's ephemeral flag cannot change later.
+            Defer(engine, i, request, text);
+            return ephemeral ? """{"type":5,"data":{"flags":64}}""" : """{"type":5}""";
+        }
+
+        return Message(4, answer, text, ephemeral);
+    }
+
+    private string? Component(BotEngine engine, Interaction i)
+    {
+        if (!DiscordCustomId.TryDecode(i.CustomId, out var id))
+        {
+            return null;
+        }
+
+        switch (id.Kind)
+        {
+            case DiscordComponentKind.Language:
+                return Message(7, engine.Answer(new ChatRequest(id.Argument, id.Locale, "discord", i.UserId)), id.Argument);
+            case DiscordComponentKind.Fix:
+                return Message(7, engine.Answer(new ChatRequest(id.Argument, id.Locale, "discord", i.UserId)), id.Argument, focusFix: true);
+            case DiscordComponentKind.Compare:
+                var other = i.Values.FirstOrDefault();
+                if (other is null)
+                {
+                    return null;
+                }
+
+                var compare = $"/compare {id.Argument} {other}";
+                return Message(4, engine.Answer(new ChatRequest(compare, id.Locale, "discord", i.UserId)), compare);
+            default:
+                var request = new ChatRequest(id.Argument, id.Locale, "discord", i.UserId);
+                var answer = engine.Answer(request);
+                if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
+                {
+                    // "Refresh" / "Run live check": acknowledge with a deferred update, then edit the message in place.
+                    Defer(engine, i, request, id.Argument);
+                    return """{"type":6}""";
+                }
+
+                return Message(4, answer, id.Argument);
+        }
+    }
+
+    private static string Autocomplete(BotEngine engine, Interaction i)
+    {
+        var (option, typed) = i.Focused;
+        var choices = DiscordAutocomplete.Choices(engine, i.CommandName ?? "", option ?? "", typed ?? "", i.Locale ?? Locale.En);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("type", 8);
+            w.WriteStartObject("data");
+            w.WriteStartArray("choices");
+            foreach (var (name, value) in choices)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                w.WriteString("value", value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private void Defer(BotEngine engine, Interaction i, ChatRequest request, string command)
+    {
+        var accepted = queue.TryEnqueue(async stopping =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            string json;
+            try
+            {
+                var answer = await engine.AnswerAsync(request, timeout.Token).ConfigureAwait(false);
+                json = Serialize(_renderer.Render(answer, command));
+            }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+            {
+                json = Serialize(_renderer.Render(engine.Answer(new ChatRequest("/help", request.Locale, "discord")) with { Title = "⏱", Summary = "The live check took too long." }, null));
+            }
+
+            var result = await rest.EditOriginalAsync(i.Token, json, stopping).ConfigureAwait(false);
+            if (!result.Ok)
+            {
+                EditFailed(log, i.Id, result.Status, result.Code);
+            }
+        });
+        if (!accepted)
+        {
+            QueueFull(log, i.Id);
+        }
+    }
+
+    private string Message(int type, Answer answer, string command, bool ephemeral = false, bool focusFix = false)
+    {
+        var message = _renderer.Render(answer, command, focusFix);
+        if (ephemeral)
+        {
+            message = message with { Flags = 64 };
+        }
+
+        return $$"""{"type":{{type}},"data":{{Serialize(message)}}}""";
+    }
+
+    private static string Serialize(DiscordMessage message) => JsonSerializer.Serialize(message, DiscordJsonContext.Default.DiscordMessage);
+
+    /// <summary>The engine command for a slash command: the options in the order the command takes them.</summary>
+    private static string CommandText(Interaction i) => i.CommandName switch
+    {
+        "rcode" when i.String("compare") is { Length: > 0 } other => $"/compare {i.String("code")} {other}",
+        "rcode" => $"/rcode {i.String("code")}",
+        "ede" => $"/ede {i.String("code")}",
+        "compare" => $"/compare {i.String("a")} {i.String("b")}",
+        "dig" => string.Join(' ', new[]
+        {
+            "/dig", i.String("name"), i.String("type"), i.String("resolver") is { Length: > 0 } r ? "@" + r : null,
+            i.Bool("dnssec") ? "+dnssec" : null, i.Bool("cd") ? "+cd" : null,
+        }.Where(x => !string.IsNullOrWhiteSpace(x))),
+        "guide" => $"/guide {i.String("topic")}".TrimEnd(),
+        "glossary" => $"/glossary {i.String("term")}",
+        _ => "/help",
+    };
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Information, Message = "Discord interaction {Id} delivered again; answered once")]
+    private static partial void Duplicate(ILogger log, string id);
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "Editing the response of Discord interaction {Id} failed: HTTP {Status}, code {Code}")]
+    private static partial void EditFailed(ILogger log, string id, int status, int? code);
+
+    [LoggerMessage(EventId = 412, Level = LogLevel.Error, Message = "Background queue full; Discord interaction {Id} stays deferred")]
+    private static partial void QueueFull(ILogger log, string id);
+}

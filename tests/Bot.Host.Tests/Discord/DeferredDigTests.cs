@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Bot.Host.Tests.Discord;
+
+/// <summary>
+/// The host with live checks on, pointed at a loopback DNS responder that refuses everything (resolvers and root
+/// hints alike), so a /dig is deferred, diagnosed in the background and finished by a PATCH to the fake Discord API.
+/// </summary>
+public sealed class LiveDiscordHost : DiscordHost
+{
+    private readonly UdpClient _dns = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly CancellationTokenSource _stop = new();
+
+    public LiveDiscordHost()
+    {
+        var port = ((IPEndPoint)_dns.Client.LocalEndPoint!).Port;
+        _ = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var q = await _dns.ReceiveAsync(_stop.Token);
+                    var reply = q.Buffer.ToArray();
+                    reply[2] = (byte)(0x80 | (reply[2] & 0x79)); // QR, keep opcode and RD
+                    reply[3] = 0x05;                              // REFUSED
+                    await _dns.SendAsync(reply, q.RemoteEndPoint);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+                {
+                    return;
+                }
+            }
+        });
+        Args.AddRange(["--Dns:Enabled", "true", "--Dns:Resolvers:0", $"127.0.0.1:{port}", "--Dns:RootHints:0", $"127.0.0.1:{port}",
+            "--Dns:AllowTargets:0", "127.0.0.0/8", "--Dns:Deadline", "00:00:02", "--Dns:PerUserPerMinute", "100"]);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _stop.Cancel();
+        _dns.Dispose();
+        _stop.Dispose();
+    }
+}
+
+public sealed class DeferredDigTests(LiveDiscordHost discord) : IClassFixture<LiveDiscordHost>
+{
+    private async Task<(string Method, string Path, string Body, string? Authorization)> NextRequestAsync()
+    {
+        (await discord.Api.Received.WaitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue("no request reached the fake Discord API");
+        discord.Api.Requests.TryDequeue(out var request).ShouldBeTrue();
+        return request;
+    }
+
+    [Fact]
+    public async Task Dig_IsDeferred_ThenTheOriginalIsPatchedWithTheDiagnosis()
+    {
+        var json = DiscordHost.Command("dig", "en-US", """[{"name":"name","type":3,"value":"example.com"}]""");
+        var token = JsonDocument.Parse(json).RootElement.GetProperty("token").GetString();
+        var response = await discord.InteractAsync(json);
+        response.GetRawText().ShouldBe("""{"type":5}""");
+
+        var patch = await NextRequestAsync();
+        patch.Method.ShouldBe("PATCH");
+        patch.Path.ShouldBe($"/api/v10/webhooks/123456789012345678/{token}/messages/@original");
+        var message = JsonDocument.Parse(patch.Body).RootElement;
+        message.GetProperty("embeds")[0].GetProperty("title").GetString()!.ShouldContain("example.com");
+        message.GetProperty("embeds")[0].GetRawText().ShouldContain("REFUSED");
+        message.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task PrivateDig_IsDeferredEphemeral()
+    {
+        var response = await discord.InteractAsync(DiscordHost.Command("dig", "ja", """[{"name":"name","type":3,"value":"example.com"},{"name":"private","type":5,"value":true}]"""));
+        response.GetRawText().ShouldBe("""{"type":5,"data":{"flags":64}}""");
+        (await NextRequestAsync()).Body.ShouldContain("example.com");
+    }
+
+    [Fact]
+    public async Task RateLimitedEdit_WaitsRetryAfter_ThenSucceeds()
+    {
+        discord.Api.TooManyRequests(1);
+        await discord.InteractAsync(DiscordHost.Command("dig", "de", """[{"name":"name","type":3,"value":"example.org"}]"""));
+        var first = await NextRequestAsync();
+        var second = await NextRequestAsync();
+        first.Path.ShouldBe(second.Path);
+        second.Body.ShouldBe(first.Body);
+    }
+
+    [Fact]
+    public async Task DeliveredTwice_StartsOneCheck_AndPatchesOnce()
+    {
+        var json = DiscordHost.Command("dig", "en-US", """[{"name":"name","type":3,"value":"example.net"}]""", id: "9100000000000002");
+        (await discord.InteractAsync(json)).GetRawText().ShouldBe("""{"type":5}""");
+        (await discord.InteractAsync(json)).GetRawText().ShouldBe("""{"type":5}""");
+        (await NextRequestAsync()).Method.ShouldBe("PATCH");
+        (await discord.Api.Received.WaitAsync(TimeSpan.FromSeconds(4))).ShouldBeFalse("a second PATCH was sent for the same interaction");
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Host.Tests.Discord;
+
+/// <summary>A loopback stand-in for Discord's REST API: records every request and can answer 429 first.</summary>
+public sealed class FakeDiscordApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _tooManyLeft;
+
+    private FakeDiscordApi(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = new();
+
+    public SemaphoreSlim Received { get; } = new(0);
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The next <paramref name="count"/> requests get 429 with retry_after.</summary>
+    public void TooManyRequests(int count) => _tooManyLeft = count;
+
+    public static async Task<FakeDiscordApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeDiscordApi(app);
+        app.Run(async http =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            fake.Requests.Enqueue((http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization));
+            fake.Received.Release();
+            if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers["Retry-After"] = "1";
+                await http.Response.WriteAsJsonAsync(new { message = "You are being rate limited.", retry_after = 0.2, global = false });
+                return;
+            }
+
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(http.Request.Method == "PUT" ? body : http.Request.Method == "GET" ? "[]" : """{"id":"1"}""");
+        });
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/v10";
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
