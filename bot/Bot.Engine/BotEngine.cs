@@ -98,6 +98,9 @@ public sealed class BotEngine
         }
     }
 
+    /// <summary>An error answer with one of the knowledge base's messages (e.g. <see cref="UiKeys.DigTimeout"/>), for adapters.</summary>
+    public Answer Error(string messageKey, Locale locale, params object[] args) => _ctx.Answers.Error(messageKey, locale, args);
+
     /// <summary>True when live checks will run (a checker is configured).</summary>
     public bool LiveChecksEnabled => _liveChecker is not null;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Bot.Engine;
 using Bot.Engine.Contracts;
+using Bot.Engine.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,9 @@ public sealed partial class DiscordInteractions(
     ILogger<DiscordInteractions> log)
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
-    private readonly DiscordRenderer _renderer = new();
+
+    /// <summary>A check's own deadline is seconds; this only bounds a stuck one well inside the token's 15 minutes.</summary>
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
     private DiscordSignature? _signature;
 
     public async Task HandleAsync(HttpContext http)
@@ -117,11 +120,12 @@ public sealed partial class DiscordInteractions(
         if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
         {
             // Visibility is decided now: a deferred response's ephemeral flag cannot change later.
-            Defer(engine, i, request, text);
-            return ephemeral ? """{"type":5,"data":{"flags":64}}""" : """{"type":5}""";
+            return Defer(engine, i, request, text, focusFix: false)
+                ? ephemeral ? """{"type":5,"data":{"flags":64}}""" : """{"type":5}"""
+                : Message(engine, 4, engine.Error(UiKeys.DigQueueFull, answer.Locale), null, ephemeral: true);
         }
 
-        return Message(4, answer, text, ephemeral);
+        return Message(engine, 4, answer, text, ephemeral);
     }
 
     private string? Component(BotEngine engine, Interaction i)
@@ -131,33 +135,39 @@ public sealed partial class DiscordInteractions(
             return null;
         }
 
+        string command;
+        int type;
         switch (id.Kind)
         {
-            case DiscordComponentKind.Language:
-                return Message(7, engine.Answer(new ChatRequest(id.Argument, id.Locale, "discord", i.UserId)), id.Argument);
-            case DiscordComponentKind.Fix:
-                return Message(7, engine.Answer(new ChatRequest(id.Argument, id.Locale, "discord", i.UserId)), id.Argument, focusFix: true);
             case DiscordComponentKind.Compare:
-                var other = i.Values.FirstOrDefault();
-                if (other is null)
+                if (i.Values.FirstOrDefault() is not { } other)
                 {
                     return null;
                 }
 
-                var compare = $"/compare {id.Argument} {other}";
-                return Message(4, engine.Answer(new ChatRequest(compare, id.Locale, "discord", i.UserId)), compare);
+                (command, type) = ($"/compare {id.Argument} {other}", 4);
+                break;
+            case DiscordComponentKind.Language or DiscordComponentKind.Fix:
+                (command, type) = (id.Argument, 7);
+                break;
             default:
-                var request = new ChatRequest(id.Argument, id.Locale, "discord", i.UserId);
-                var answer = engine.Answer(request);
-                if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
-                {
-                    // "Refresh" / "Run live check": acknowledge with a deferred update, then edit the message in place.
-                    Defer(engine, i, request, id.Argument);
-                    return """{"type":6}""";
-                }
-
-                return Message(4, answer, id.Argument);
+                (command, type) = (id.Argument, 4);
+                break;
         }
+
+        var focusFix = id.Kind == DiscordComponentKind.Fix;
+        var request = new ChatRequest(command, id.Locale, "discord", i.UserId);
+        var answer = engine.Answer(request);
+        if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
+        {
+            // A live check behind a button ("Refresh", "Run live check", or the language and fix buttons of a check's
+            // answer) is run again: acknowledge with a deferred update, then edit the message in place.
+            return Defer(engine, i, request, command, focusFix)
+                ? """{"type":6}"""
+                : Message(engine, 4, engine.Error(UiKeys.DigQueueFull, answer.Locale), null, ephemeral: true);
+        }
+
+        return Message(engine, type, answer, command, focusFix: focusFix);
     }
 
     private static string Autocomplete(BotEngine engine, Interaction i)
@@ -187,21 +197,24 @@ public sealed partial class DiscordInteractions(
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private void Defer(BotEngine engine, Interaction i, ChatRequest request, string command)
+    /// <summary>Queues the live check; false when the queue is full (then nothing was deferred).</summary>
+    private bool Defer(BotEngine engine, Interaction i, ChatRequest request, string command, bool focusFix)
     {
+        var renderer = new DiscordRenderer(engine.Knowledge.Ui);
         var accepted = queue.TryEnqueue(async stopping =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            timeout.CancelAfter(CheckTimeout);
+            var locale = request.Locale ?? Locale.En;
             string json;
             try
             {
                 var answer = await engine.AnswerAsync(request, timeout.Token).ConfigureAwait(false);
-                json = Serialize(_renderer.Render(answer, command));
+                json = Serialize(renderer.Render(answer, command, focusFix));
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
-                json = Serialize(_renderer.Render(engine.Answer(new ChatRequest("/help", request.Locale, "discord")) with { Title = "⏱", Summary = "The live check took too long." }, null));
+                json = Serialize(renderer.Render(engine.Error(UiKeys.DigTimeout, locale), command));
             }
 
             var result = await rest.EditOriginalAsync(i.Token, json, stopping).ConfigureAwait(false);
@@ -214,11 +227,13 @@ public sealed partial class DiscordInteractions(
         {
             QueueFull(log, i.Id);
         }
+
+        return accepted;
     }
 
-    private string Message(int type, Answer answer, string command, bool ephemeral = false, bool focusFix = false)
+    private static string Message(BotEngine engine, int type, Answer answer, string? command, bool ephemeral = false, bool focusFix = false)
     {
-        var message = _renderer.Render(answer, command, focusFix);
+        var message = new DiscordRenderer(engine.Knowledge.Ui).Render(answer, command, focusFix);
         if (ephemeral)
         {
             message = message with { Flags = 64 };
@@ -252,6 +267,6 @@ public sealed partial class DiscordInteractions(
     [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "Editing the response of Discord interaction {Id} failed: HTTP {Status}, code {Code}")]
     private static partial void EditFailed(ILogger log, string id, int status, int? code);
 
-    [LoggerMessage(EventId = 412, Level = LogLevel.Error, Message = "Background queue full; Discord interaction {Id} stays deferred")]
+    [LoggerMessage(EventId = 412, Level = LogLevel.Error, Message = "Background queue full; Discord interaction {Id} answered with a busy message")]
     private static partial void QueueFull(ILogger log, string id);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Bot.Engine.Contracts;
+using Bot.Engine.Knowledge;
+using Bot.Engine.Localization;
 using Bot.Engine.Rendering;
 
 namespace Bot.Adapters.Discord;
@@ -10,8 +12,10 @@ namespace Bot.Adapters.Discord;
 /// every Discord limit (measured in UTF-16 code units, a little under each limit), with user-controlled text
 /// neutralised (no mentions, no Markdown links) and <c>allowed_mentions</c> always <c>{"parse": []}</c>.
 /// </summary>
-public sealed class DiscordRenderer
+public sealed class DiscordRenderer(UiStrings ui)
 {
+    private readonly UiStrings _ui = ui;
+
     private const int TitleMax = 250;
     private const int DescriptionMax = 4000;
     private const int SummaryMax = 2000;
@@ -48,7 +52,7 @@ public sealed class DiscordRenderer
         return new DiscordMessage { Embeds = [embed], Components = Components(answer, originalCommand, focusFix) };
     }
 
-    private static DiscordEmbed FullEmbed(Answer answer)
+    private DiscordEmbed FullEmbed(Answer answer)
     {
         var locale = answer.Locale;
         var moreUrl = GuideUrl(answer);
@@ -117,7 +121,7 @@ public sealed class DiscordRenderer
     }
 
     /// <summary>The "Show fix steps" view: title, summary and the fix section, which gets the description's room.</summary>
-    private static DiscordEmbed FixEmbed(Answer answer)
+    private DiscordEmbed FixEmbed(Answer answer)
     {
         var fix = answer.Sections.FirstOrDefault(s => s.Key == FixKey && s.Lines.Count > 0);
         var summary = DiscordMarkdown.Inline(answer.Summary, fix is null ? DescriptionMax : DescriptionMax / 4);
@@ -149,7 +153,7 @@ public sealed class DiscordRenderer
     }
 
     /// <summary>Summary, notices, then the Code sections as fenced blocks; Code sections that do not fit are returned in <paramref name="spilled"/> (they become fields).</summary>
-    private static string? Description(Answer answer, out HashSet<AnswerSection> spilled)
+    private string? Description(Answer answer, out HashSet<AnswerSection> spilled)
     {
         spilled = [];
         var code = answer.Sections.Where(s => s.Kind == SectionKind.Code && s.Lines.Count > 0).ToList();
@@ -191,7 +195,7 @@ public sealed class DiscordRenderer
     }
 
     /// <summary>A section as a field value (or description part) of at most <paramref name="max"/> characters, cut on a line boundary.</summary>
-    private static string SectionValue(AnswerSection section, int max, string? moreUrl, Locale locale)
+    private string SectionValue(AnswerSection section, int max, string? moreUrl, Locale locale)
     {
         if (section.Kind == SectionKind.Code)
         {
@@ -205,7 +209,7 @@ public sealed class DiscordRenderer
             return NonEmpty(full);
         }
 
-        var tail = "\n… " + DiscordStrings.More(locale) + ": " + moreUrl;
+        var tail = "\n… " + _ui[UiKeys.ChatMore, locale] + ": " + moreUrl;
         if (moreUrl is null || tail.Length > max / 3)
         {
             tail = "\n…";
@@ -241,7 +245,7 @@ public sealed class DiscordRenderer
     };
 
     /// <summary>Up to three links as Markdown links; they come from the knowledge base, only http(s) URLs are kept.</summary>
-    private static FieldDraft? LinksField(Answer answer)
+    private FieldDraft? LinksField(Answer answer)
     {
         var lines = answer.Links
             .Where(l => IsWebUrl(l.Url) && l.Url.Length <= UrlMax)
@@ -250,14 +254,14 @@ public sealed class DiscordRenderer
             .ToList();
         return lines.Count == 0
             ? null
-            : new FieldDraft(DiscordStrings.ReadMore(answer.Locale), string.Join('\n', lines), false, FieldRole.Links, null);
+            : new FieldDraft(_ui[UiKeys.ChatReadMore, answer.Locale], string.Join('\n', lines), false, FieldRole.Links, null);
     }
 
     /// <summary>The codes (dns:rcode:2 ...) and, when fields had to go, how many.</summary>
-    private static string? Footer(Answer answer, int omitted)
+    private string? Footer(Answer answer, int omitted)
     {
         const string separator = " · ";
-        var note = omitted > 0 ? DiscordStrings.Omitted(answer.Locale, omitted) : "";
+        var note = omitted > 0 ? _ui.Format(UiKeys.ChatOmitted, answer.Locale, omitted) : "";
         var codes = DiscordMarkdown.Plain(string.Join(separator, answer.Codes.Where(c => c.Trim().Length > 0)), FooterMax - note.Length - separator.Length);
         var footer = codes.Length > 0 && note.Length > 0 ? codes + separator + note : codes + note;
         return footer.Length == 0 ? null : footer;
@@ -300,7 +304,7 @@ public sealed class DiscordRenderer
     /// <summary>Discord rejects empty (or whitespace-only) field names and values.</summary>
     private static string NonEmpty(string text) => text.Trim().Length == 0 ? "\u200B" : text;
 
-    private static List<DiscordComponent> Components(Answer answer, string? command, bool focusFix)
+    private List<DiscordComponent> Components(Answer answer, string? command, bool focusFix)
     {
         var rows = new List<DiscordComponent>();
         var buttons = new List<DiscordComponent>();
@@ -328,7 +332,7 @@ public sealed class DiscordRenderer
             var fix = new DiscordCustomId(DiscordComponentKind.Fix, answer.Locale, command);
             if (!focusFix && fix.Fits && answer.Sections.Any(s => s.Key == FixKey && s.Lines.Count > 0))
             {
-                row.Add(DiscordComponent.Button(DiscordButtonStyle.Primary, DiscordStrings.ShowFix(answer.Locale), fix.Encode()));
+                row.Add(DiscordComponent.Button(DiscordButtonStyle.Primary, _ui[UiKeys.ChatShowFix, answer.Locale], fix.Encode()));
             }
 
             foreach (var locale in Locales.All.Where(l => l != answer.Locale))
@@ -336,7 +340,7 @@ public sealed class DiscordRenderer
                 var language = new DiscordCustomId(DiscordComponentKind.Language, locale, command);
                 if (language.Fits)
                 {
-                    row.Add(DiscordComponent.Button(DiscordButtonStyle.Secondary, DiscordStrings.LanguageName(locale), language.Encode()));
+                    row.Add(DiscordComponent.Button(DiscordButtonStyle.Secondary, _ui[UiKeys.ChatLanguageSelf, locale], language.Encode()));
                 }
             }
 
@@ -355,7 +359,7 @@ public sealed class DiscordRenderer
     }
 
     /// <summary>For an RCODE answer: a select of its related codes; the chosen value is the other side of a /compare.</summary>
-    private static DiscordComponent? CompareSelect(Answer answer)
+    private DiscordComponent? CompareSelect(Answer answer)
     {
         if (answer.Intent != "code" || answer.Codes.Count == 0 || !answer.Codes[0].StartsWith(RcodePrefix, StringComparison.Ordinal)
             || answer.Sections.FirstOrDefault(s => s.Key == RelatedKey) is not { Lines.Count: > 0 } related)
@@ -383,7 +387,7 @@ public sealed class DiscordRenderer
 
         return options.Count == 0
             ? null
-            : DiscordComponent.StringSelect(id.Encode(), DiscordMarkdown.Cut(DiscordStrings.ComparePlaceholder(answer.Locale), PlaceholderMax), options);
+            : DiscordComponent.StringSelect(id.Encode(), DiscordMarkdown.Cut(_ui[UiKeys.ChatComparePlaceholder, answer.Locale], PlaceholderMax), options);
     }
 
     /// <summary>The code's name from the title ("SERVFAIL (RCODE 2) — Server failure" → SERVFAIL), else its value.</summary>
@@ -405,34 +409,6 @@ public sealed class DiscordRenderer
     }
 
     private sealed record FieldDraft(string Name, string Value, bool Inline, FieldRole Role, AnswerSection? Source);
-}
-
-/// <summary>
-/// The few words the Discord adapter adds itself. The adapter has no access to the knowledge base's UI strings, so
-/// they live here (the "Read more" wording matches the knowledge base's <c>section.links</c>).
-/// </summary>
-internal static class DiscordStrings
-{
-    public static string ComparePlaceholder(Locale locale) => Pick(locale, "Compare with…", "比較するコード…", "Vergleichen mit…");
-
-    public static string ShowFix(Locale locale) => Pick(locale, "Show fix steps", "対処方法を表示", "Lösungsschritte anzeigen");
-
-    public static string ReadMore(Locale locale) => Pick(locale, "Read more", "参考資料", "Weiterlesen");
-
-    public static string More(Locale locale) => Pick(locale, "more", "続き", "mehr");
-
-    public static string Omitted(Locale locale, int count) => string.Format(CultureInfo.InvariantCulture,
-        Pick(locale, "{0} more section(s) not shown", "ほか {0} 件のセクションは省略", "{0} weitere(r) Abschnitt(e) nicht angezeigt"), count);
-
-    /// <summary>Language buttons name each language in itself.</summary>
-    public static string LanguageName(Locale locale) => Pick(locale, "English", "日本語", "Deutsch");
-
-    private static string Pick(Locale locale, string en, string ja, string de) => locale switch
-    {
-        Locale.Ja => ja,
-        Locale.De => de,
-        _ => en,
-    };
 }
 
 /// <summary>

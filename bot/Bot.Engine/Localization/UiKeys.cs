@@ -97,6 +97,8 @@ public static class UiKeys
     public const string DigNotRunTitle = "dig.notrun.title";
     public const string DigRateLimited = "dig.rate_limited";
     public const string DigBusy = "dig.busy";
+    public const string DigTimeout = "dig.timeout";
+    public const string DigQueueFull = "dig.queue_full";
     public const string DigResolverNotAllowed = "dig.resolver_not_allowed";
     public const string DigBadRequest = "dig.bad_request";
     public const string SectionResolvers = "section.resolvers";
@@ -129,6 +131,17 @@ public static class UiKeys
     public const string PasteServer = "paste.server";
     public const string PasteLogLine = "paste.log_line";
     public const string PasteErrorTitle = "paste.error_title";
+
+    /// <summary>Words the chat adapters add around an answer (buttons, placeholders, cut-off notes).</summary>
+    public const string ChatShowFix = "chat.show_fix";
+    public const string ChatComparePlaceholder = "chat.compare_placeholder";
+    public const string ChatReadMore = "chat.read_more";
+    public const string ChatMore = "chat.more";
+    public const string ChatOmitted = "chat.omitted";
+    public const string ChatLanguageSelf = "chat.language_self";
+    public const string ChatWorking = "chat.working";
+    public const string ChatWelcomeTitle = "chat.welcome.title";
+    public const string ChatWelcomeSummary = "chat.welcome.summary";
 
     /// <summary>The strings of the web chat page itself.</summary>
     public static readonly IReadOnlyList<string> WebChat =

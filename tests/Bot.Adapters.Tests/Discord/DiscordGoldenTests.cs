@@ -35,7 +35,7 @@ public sealed class DiscordGoldenTests
 
     private static void Check(string file, Answer answer, string command, bool focusFix = false)
     {
-        var actual = Json(new DiscordRenderer().Render(answer, command, focusFix));
+        var actual = Json(new DiscordRenderer(Knowledge.Ui).Render(answer, command, focusFix));
         var path = Path.Combine(GoldenDirectory(), file);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

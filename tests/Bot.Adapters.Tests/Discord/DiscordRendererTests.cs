@@ -9,7 +9,7 @@ namespace Bot.Adapters.Tests.Discord;
 public sealed partial class DiscordRendererTests
 {
     private const string Hostile = "@everyone <@123> [click](https://evil.example) **bold** ```x```";
-    private readonly DiscordRenderer _renderer = new();
+    private readonly DiscordRenderer _renderer = new(Knowledge.Ui);
 
     [GeneratedRegex(@"(?<!\\)[\[\]()]")]
     private static partial Regex UnescapedLinkCharacter();
@@ -26,7 +26,7 @@ public sealed partial class DiscordRendererTests
         embed.Description!.Length.ShouldBeLessThanOrEqualTo(4096);
         embed.Fields!.Count.ShouldBeLessThanOrEqualTo(25);
         embed.Fields.ShouldContain(f => f.Name == "Read more", "the links survive when sections are dropped");
-        embed.Footer!.Text.ShouldContain("not shown");
+        embed.Footer!.Text.ShouldContain("in the full answer");
         message.Components!.SelectMany(r => r.Components!).ShouldContain(c => c.Type == DiscordComponentType.StringSelect);
     }
 
@@ -198,7 +198,7 @@ public sealed partial class DiscordRendererTests
         var buttons = message.Components!.SelectMany(r => r.Components!).Where(c => c.Type == DiscordComponentType.Button).ToList();
         buttons.Where(b => b.CustomId!.StartsWith("l|", StringComparison.Ordinal)).Select(b => b.Label).ShouldBe(["English", "Deutsch"]);
         var select = message.Components!.SelectMany(r => r.Components!).Single(c => c.Type == DiscordComponentType.StringSelect);
-        select.Placeholder.ShouldBe("比較するコード…");
+        select.Placeholder.ShouldBe(Knowledge.Ui[Bot.Engine.Localization.UiKeys.ChatComparePlaceholder, Locale.Ja]);
         select.Options!.Select(o => o.Value).ShouldBe(["REFUSED (RCODE 5)", "NXDOMAIN (RCODE 3)", "DNSSEC Bogus (EDE 6)", "No Reachable Authority (EDE 22)"]);
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
+using Bot.TestSupport.Discord;
+
 namespace Bot.Host.Tests.Discord;
 
 /// <summary>
@@ -71,6 +73,21 @@ public sealed class DeferredDigTests(LiveDiscordHost discord) : IClassFixture<Li
         message.GetProperty("embeds")[0].GetProperty("title").GetString()!.ShouldContain("example.com");
         message.GetProperty("embeds")[0].GetRawText().ShouldContain("REFUSED");
         message.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task LanguageButton_OnALiveCheck_RunsItAgain_AndEditsTheMessageInThatLanguage()
+    {
+        var json = DiscordHost.Component("l|ja|/dig example.com");
+        var token = JsonDocument.Parse(json).RootElement.GetProperty("token").GetString();
+        (await discord.InteractAsync(json)).GetRawText().ShouldBe("""{"type":6}""");
+        var patch = await NextRequestAsync();
+        patch.Method.ShouldBe("PATCH");
+        patch.Path.ShouldBe($"/api/v10/webhooks/123456789012345678/{token}/messages/@original");
+        var embed = JsonDocument.Parse(patch.Body).RootElement.GetProperty("embeds")[0];
+        embed.GetProperty("title").GetString()!.ShouldContain("example.com");
+        // The finished check (its evidence), in Japanese: the heading comes from knowledge/ui (section.evidence).
+        embed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldContain("根拠となった問い合わせ");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using Bot.TestSupport.Discord;
+
 namespace Bot.Host.Tests.Discord;
 
 /// <summary>Signed interactions through the real HTTP pipeline (Kestrel on 127.0.0.1), answers checked as Discord sees them.</summary>
@@ -45,6 +47,12 @@ public sealed class DiscordInteractionTests(DiscordHost discord) : IClassFixture
             var r = await discord.InteractAsync(DiscordHost.Command(command, locale, options));
             r.GetProperty("type").GetInt32().ShouldBe(4);
             r.GetProperty("data").GetProperty("embeds")[0].GetRawText().ShouldContain(expected);
+            var offered = r.GetProperty("data").GetProperty("components").EnumerateArray()
+                .SelectMany(row => row.GetProperty("components").EnumerateArray())
+                .Select(c => c.TryGetProperty("custom_id", out var id) ? id.GetString()! : "")
+                .Where(id => id.StartsWith("l|", StringComparison.Ordinal)).Select(id => id[2..4]).ToList();
+            offered.Count.ShouldBe(2, "the other two languages are offered");
+            offered.ShouldNotContain(locale[..2], "the answer is already in the user's language");
         }
     }
 

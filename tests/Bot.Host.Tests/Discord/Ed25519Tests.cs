@@ -1,5 +1,7 @@
 using Bot.Adapters.Discord;
 
+using Bot.TestSupport.Discord;
+
 namespace Bot.Host.Tests.Discord;
 
 /// <summary>RFC 8032 §7.1 test vectors through the libsodium binding the endpoint uses.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Host.Tests.Discord;
+namespace Bot.TestSupport.Discord;
 
 /// <summary>A loopback stand-in for Discord's REST API: records every request and can answer 429 first.</summary>
 public sealed class FakeDiscordApi : IAsyncDisposable

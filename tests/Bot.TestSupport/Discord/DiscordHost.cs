@@ -2,12 +2,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Bot.Adapters.Discord;
+using Bot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Host.Tests.Discord;
+namespace Bot.TestSupport.Discord;
 
 /// <summary>The bot host with Discord configured (a test key pair), its fake REST API, and a signed-request client.</summary>
 public class DiscordHost : IAsyncLifetime
