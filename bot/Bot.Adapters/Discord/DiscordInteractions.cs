@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Bot.Engine;
@@ -22,12 +23,14 @@ public sealed partial class DiscordInteractions(
     BackgroundQueue queue,
     IMemoryCache ledger,
     TimeProvider time,
-    ILogger<DiscordInteractions> log)
+    ILogger<DiscordInteractions> log) : IDisposable
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>A check's own deadline is seconds; this only bounds a stuck one well inside the token's 15 minutes.</summary>
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<string?>> _inFlight = new(StringComparer.Ordinal);
+    private readonly RenderedAnswers _rendered = new();
     private DiscordSignature? _signature;
 
     public async Task HandleAsync(HttpContext http)
@@ -76,7 +79,7 @@ public sealed partial class DiscordInteractions(
             return;
         }
 
-        string response;
+        string? response;
         if (interaction.Type == 1)
         {
             response = """{"type":1}""";
@@ -88,35 +91,77 @@ public sealed partial class DiscordInteractions(
         }
         else
         {
-            var engine = await engines.GetAsync(http.RequestAborted).ConfigureAwait(false);
-            response = interaction.Type switch
-            {
-                2 => Command(engine, interaction),
-                3 => Component(engine, interaction),
-                4 => Autocomplete(engine, interaction),
-                _ => null,
-            } ?? "";
-            if (response.Length == 0)
+            response = await RespondOnceAsync(interaction, http.RequestAborted).ConfigureAwait(false);
+            if (response is null)
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
-
-            ledger.Set(Key(interaction.Id), response, TokenLifetime);
         }
 
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(response, http.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// received → acknowledged: exactly one delivery of an interaction id computes the response (and starts any
+    /// background work); a delivery arriving while that is in progress waits for it and sends the same response.
+    /// </summary>
+    private async Task<string?> RespondOnceAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = _inFlight.GetOrAdd(interaction.Id, mine);
+        if (current != mine)
+        {
+            Duplicate(log, interaction.Id);
+            return await current.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var engine = await engines.GetAsync(cancellationToken).ConfigureAwait(false);
+            var response = interaction.Type switch
+            {
+                2 => Command(engine, interaction),
+                3 => Component(engine, interaction),
+                4 => Autocomplete(engine, interaction),
+                _ => null,
+            };
+            if (response is not null)
+            {
+                ledger.Set(Key(interaction.Id), response, TokenLifetime);
+            }
+
+            mine.SetResult(response);
+            return response;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(interaction.Id, out _);
+        }
+    }
+
+    public void Dispose() => _rendered.Dispose();
+
     private static string Key(string id) => "discord:interaction:" + id;
 
     private string Command(BotEngine engine, Interaction i)
     {
         var text = CommandText(i);
+        var ephemeral = i.Bool("private");
+        var key = string.Create(CultureInfo.InvariantCulture, $"c|{ephemeral}|{i.Locale}|{text}");
+        if (_rendered.TryGet(engine, key) is { } known)
+        {
+            return known;
+        }
+
         var request = new ChatRequest(text, i.Locale, "discord", i.UserId);
         var answer = engine.Answer(request);
-        var ephemeral = i.Bool("private");
         if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
         {
             // Visibility is decided now: a deferred response's ephemeral flag cannot change later.
@@ -125,7 +170,7 @@ public sealed partial class DiscordInteractions(
                 : Message(engine, 4, engine.Error(UiKeys.DigQueueFull, answer.Locale), null, ephemeral: true);
         }
 
-        return Message(engine, 4, answer, text, ephemeral);
+        return _rendered.Add(engine, key, Message(engine, 4, answer, text, ephemeral));
     }
 
     private string? Component(BotEngine engine, Interaction i)
@@ -156,6 +201,12 @@ public sealed partial class DiscordInteractions(
         }
 
         var focusFix = id.Kind == DiscordComponentKind.Fix;
+        var key = string.Create(CultureInfo.InvariantCulture, $"k|{type}|{focusFix}|{id.Locale}|{command}");
+        if (_rendered.TryGet(engine, key) is { } known)
+        {
+            return known;
+        }
+
         var request = new ChatRequest(command, id.Locale, "discord", i.UserId);
         var answer = engine.Answer(request);
         if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
@@ -167,7 +218,7 @@ public sealed partial class DiscordInteractions(
                 : Message(engine, 4, engine.Error(UiKeys.DigQueueFull, answer.Locale), null, ephemeral: true);
         }
 
-        return Message(engine, type, answer, command, focusFix: focusFix);
+        return _rendered.Add(engine, key, Message(engine, type, answer, command, focusFix: focusFix));
     }
 
     private static string Autocomplete(BotEngine engine, Interaction i)

@@ -118,4 +118,14 @@ public sealed class DeferredDigTests(LiveDiscordHost discord) : IClassFixture<Li
         (await NextRequestAsync()).Method.ShouldBe("PATCH");
         (await discord.Api.Received.WaitAsync(TimeSpan.FromSeconds(4))).ShouldBeFalse("a second PATCH was sent for the same interaction");
     }
+
+    [Fact]
+    public async Task DeliveredConcurrently_StartsOneCheck_AndEveryDeliveryGetsTheSameResponse()
+    {
+        var json = DiscordHost.Command("dig", "en-US", """[{"name":"name","type":3,"value":"example.edu"}]""", id: "9100000000000003");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => discord.InteractAsync(json)));
+        responses.Select(r => r.GetRawText()).Distinct().ShouldBe(["""{"type":5}"""]);
+        (await NextRequestAsync()).Method.ShouldBe("PATCH");
+        (await discord.Api.Received.WaitAsync(TimeSpan.FromSeconds(4))).ShouldBeFalse("a second check ran for the same interaction");
+    }
 }
