@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Bot.Host.Tests;
@@ -6,29 +5,7 @@ namespace Bot.Host.Tests;
 /// <summary>The `ask` verb as a whole process, as a person runs it.</summary>
 public sealed class CliTests
 {
-    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(60_000).ShouldBeTrue("ask did not finish");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args) => CliProcess.Run(stdin, args);
 
     [Fact]
     public void Ask_PrintsTheAnswer()
