@@ -139,6 +139,7 @@ public static class UiKeys
     public const string ChatMore = "chat.more";
     public const string ChatOmitted = "chat.omitted";
     public const string ChatLanguageSelf = "chat.language_self";
+    public const string ChatRefresh = "chat.refresh";
     public const string ChatWorking = "chat.working";
     public const string ChatWelcomeTitle = "chat.welcome.title";
     public const string ChatWelcomeSummary = "chat.welcome.summary";
