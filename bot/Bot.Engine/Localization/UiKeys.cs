@@ -140,6 +140,8 @@ public static class UiKeys
     public const string ChatOmitted = "chat.omitted";
     public const string ChatLanguageSelf = "chat.language_self";
     public const string ChatRefresh = "chat.refresh";
+    public const string ChatCompare = "chat.compare";
+    public const string ChatMoreActions = "chat.more_actions";
     public const string ChatWorking = "chat.working";
     public const string ChatWelcomeTitle = "chat.welcome.title";
     public const string ChatWelcomeSummary = "chat.welcome.summary";
