@@ -1,4 +1,5 @@
 using Bot.Adapters.Discord;
+using Bot.Adapters.Teams;
 using Bot.Engine;
 using Bot.Host.Web;
 
@@ -36,6 +37,7 @@ public static class BotHost
         builder.Services.AddSingleton<Bot.Adapters.BackgroundQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Bot.Adapters.BackgroundQueue>());
         builder.Services.AddDiscord();
+        builder.Services.AddTeams();
         builder.Services.AddHostedService<EngineStartup>();
         configure?.Invoke(builder);
 
@@ -47,6 +49,7 @@ public static class BotHost
         app.MapChatApi();
         app.MapGuidePages();
         app.MapDiscord();
+        app.MapTeams();
         return app;
     }
 }

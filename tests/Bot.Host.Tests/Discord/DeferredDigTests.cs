@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
+using Bot.TestSupport;
 using Bot.TestSupport.Discord;
 
 namespace Bot.Host.Tests.Discord;
@@ -12,40 +11,14 @@ namespace Bot.Host.Tests.Discord;
 /// </summary>
 public sealed class LiveDiscordHost : DiscordHost
 {
-    private readonly UdpClient _dns = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly CancellationTokenSource _stop = new();
+    private readonly RefusingDnsServer _dns = new();
 
-    public LiveDiscordHost()
-    {
-        var port = ((IPEndPoint)_dns.Client.LocalEndPoint!).Port;
-        _ = Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                try
-                {
-                    var q = await _dns.ReceiveAsync(_stop.Token);
-                    var reply = q.Buffer.ToArray();
-                    reply[2] = (byte)(0x80 | (reply[2] & 0x79)); // QR, keep opcode and RD
-                    reply[3] = 0x05;                              // REFUSED
-                    await _dns.SendAsync(reply, q.RemoteEndPoint);
-                }
-                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-                {
-                    return;
-                }
-            }
-        });
-        Args.AddRange(["--Dns:Enabled", "true", "--Dns:Resolvers:0", $"127.0.0.1:{port}", "--Dns:RootHints:0", $"127.0.0.1:{port}",
-            "--Dns:AllowTargets:0", "127.0.0.0/8", "--Dns:Deadline", "00:00:02", "--Dns:PerUserPerMinute", "100"]);
-    }
+    public LiveDiscordHost() => Args.AddRange(_dns.HostArgs);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _stop.Cancel();
         _dns.Dispose();
-        _stop.Dispose();
     }
 }
 

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Adapters.Teams;
+
+public static partial class TeamsRegistration
+{
+    /// <summary>Options (validated at start), token validation, the outbound token and Connector client, the handler.</summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services)
+    {
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddHttpClient(nameof(TeamsAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<TeamsAuthenticator>();
+
+        // Singletons with their own pooled handlers: the token cache and the per-conversation limits must be shared.
+        services.AddSingleton(sp => new TeamsTokenProvider(Client(TimeSpan.FromSeconds(15)), sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TeamsConnector(Client(TimeSpan.FromSeconds(20)), sp.GetRequiredService<TeamsTokenProvider>(),
+            sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
+        services.AddSingleton<TeamsBot>();
+        services.AddSingleton<TeamsEndpoint>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/messages</c>; answers 404 when no app id is configured.</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", (HttpContext http, TeamsEndpoint endpoint) => endpoint.HandleAsync(http));
+        var services = app.ServiceProvider;
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+            var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Teams");
+            if (options.Enabled)
+            {
+                Enabled(log, options.AppId!, options.AppType.ToString());
+            }
+            else
+            {
+                Disabled(log);
+            }
+        });
+        return app;
+    }
+
+    private static HttpClient Client(TimeSpan timeout) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }) { Timeout = timeout };
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Teams endpoint /api/messages on for app {AppId} ({AppType})")]
+    private static partial void Enabled(ILogger log, string appId, string appType);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Teams endpoint off: Teams:AppId is not set (POST /api/messages answers 404)")]
+    private static partial void Disabled(ILogger log);
+}

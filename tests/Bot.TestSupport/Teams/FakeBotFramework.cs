@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Bot.TestSupport.Teams;
+
+/// <summary>
+/// A loopback stand-in for the Bot Framework: OpenID metadata and signing keys (with endorsements, rotatable), the
+/// token endpoint, and the Bot Connector REST API, which records every call and can answer 429 first.
+/// </summary>
+public sealed class FakeBotFramework : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (RSA Key, string[] Endorsements)> _keys = new();
+    private int _tooManyLeft;
+    private int _tokensIssued;
+    private int _keyFetches;
+
+    private FakeBotFramework(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The serviceUrl activities carry (this fake's Connector).</summary>
+    public string ServiceUrl => BaseUrl + "/connector/";
+
+    public ConcurrentQueue<(string Method, string Path, string Body, string? Authorization)> Calls { get; } = new();
+
+    public SemaphoreSlim Called { get; } = new(0);
+
+    public int TokensIssued => _tokensIssued;
+
+    public int KeyFetches => _keyFetches;
+
+    public void AddKey(string kid, RSA key, params string[] endorsements) => _keys[kid] = (key, endorsements);
+
+    /// <summary>The next <paramref name="count"/> Connector calls get 429 with Retry-After: 1.</summary>
+    public void TooManyRequests(int count) => _tooManyLeft = count;
+
+    public static async Task<FakeBotFramework> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeBotFramework(app);
+        app.MapGet("/openid", () => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = "https://api.botframework.com",
+            ["jwks_uri"] = fake.BaseUrl + "/keys",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        }));
+        app.MapGet("/keys", () =>
+        {
+            Interlocked.Increment(ref fake._keyFetches);
+            return Results.Json(new { keys = fake._keys.Select(k => Jwk(k.Key, k.Value.Key, k.Value.Endorsements)).ToArray() });
+        });
+        app.MapPost("/token", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            if (form["grant_type"] != "client_credentials" || form["scope"] != "https://api.botframework.com/.default" || string.IsNullOrEmpty(form["client_secret"]))
+            {
+                return Results.BadRequest();
+            }
+
+            var n = Interlocked.Increment(ref fake._tokensIssued);
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = $"connector-token-{n}" });
+        });
+        app.Map("/connector/{**rest}", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var path = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+            fake.Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization));
+            fake.Called.Release();
+            if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+
+            return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] });
+        });
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    /// <summary>Waits for the next Connector call that is not a typing indicator (unless <paramref name="typing"/>).</summary>
+    public async Task<(string Method, string Path, JsonElement Body, string? Authorization)> NextCallAsync(bool typing = false, int seconds = 20)
+    {
+        while (true)
+        {
+            (await Called.WaitAsync(TimeSpan.FromSeconds(seconds))).ShouldBeTrue("nothing reached the fake Bot Connector");
+            Calls.TryDequeue(out var call).ShouldBeTrue();
+            var body = JsonDocument.Parse(call.Body).RootElement.Clone();
+            if (typing || body.GetProperty("type").GetString() != "typing")
+            {
+                return (call.Method, call.Path, body, call.Authorization);
+            }
+        }
+    }
+
+    private static Dictionary<string, object> Jwk(string kid, RSA key, string[] endorsements)
+    {
+        var p = key.ExportParameters(false);
+        return new Dictionary<string, object>
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = kid,
+            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+            ["endorsements"] = endorsements,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var (key, _) in _keys.Values)
+        {
+            key.Dispose();
+        }
+
+        Called.Dispose();
+    }
+}
