@@ -43,6 +43,17 @@ public sealed class TeamsAuthenticationTests(TeamsHost teams) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task NotYetValid_Is401() =>
+        await RefusedAsync(await teams.SendAsync(teams.Message("/rcode 2"), teams.Token(notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddMinutes(40))), HttpStatusCode.Unauthorized);
+
+    [Fact]
+    public async Task KeyIdNeverPublished_Is401_AfterOneRefetch()
+    {
+        using var other = RSA.Create(2048);
+        await RefusedAsync(await teams.SendAsync(teams.Message("/rcode 2"), teams.Token(key: other, kid: "never-published")), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task SignedWithAnotherKey_UnderAKnownKid_Is401()
     {
         using var other = RSA.Create(2048);

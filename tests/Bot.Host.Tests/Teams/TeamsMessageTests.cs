@@ -48,6 +48,29 @@ public sealed class TeamsMessageTests(TeamsHost teams) : IClassFixture<TeamsHost
     }
 
     [Fact]
+    public async Task PersonalChat_WithoutAMention_IsAnswered()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var json = teams.Message("NXDOMAINとは", "ja-JP", id, conversationId: "a:1on1-" + id)
+            .Replace("\"conversationType\":\"channel\"", "\"conversationType\":\"personal\"", StringComparison.Ordinal);
+        (await teams.SendAsync(json)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var reply = await teams.Fake.NextCallAsync();
+        reply.Path.ShouldBe($"/connector/v3/conversations/a%3A1on1-{id}/activities/{id}");
+        reply.Body.GetProperty("locale").GetString().ShouldBe("ja");
+        Shown(Card(reply.Body)).ShouldContain("NXDOMAIN");
+    }
+
+    [Fact]
+    public async Task UnavailableConnector_IsRetried_ThenTheReplyIsDelivered()
+    {
+        teams.Fake.Fail(2, 503);
+        (await teams.SendAsync(teams.Message("<at>DNS Bot</at> /rcode 9"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var calls = new[] { await teams.Fake.NextCallAsync(), await teams.Fake.NextCallAsync(), await teams.Fake.NextCallAsync() };
+        calls.Select(c => c.Path).Distinct().Count().ShouldBe(1, "the same reply, retried");
+        (await teams.Fake.Called.WaitAsync(TimeSpan.FromSeconds(2))).ShouldBeFalse("no more attempts after the success");
+    }
+
+    [Fact]
     public async Task CardSubmit_RoutesToTheCommandItCarries_InItsLanguage()
     {
         var value = """{"botCommand":"/rcode 3","botLocale":"de"}""";

@@ -20,6 +20,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (RSA Key, string[] Endorsements)> _keys = new();
     private int _tooManyLeft;
+    private int _failStatus = StatusCodes.Status429TooManyRequests;
     private int _tokensIssued;
     private int _keyFetches;
 
@@ -41,7 +42,14 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public void AddKey(string kid, RSA key, params string[] endorsements) => _keys[kid] = (key, endorsements);
 
     /// <summary>The next <paramref name="count"/> Connector calls get 429 with Retry-After: 1.</summary>
-    public void TooManyRequests(int count) => _tooManyLeft = count;
+    public void TooManyRequests(int count) => Fail(count, StatusCodes.Status429TooManyRequests);
+
+    /// <summary>The next <paramref name="count"/> Connector calls get <paramref name="status"/> with Retry-After: 1.</summary>
+    public void Fail(int count, int status)
+    {
+        _failStatus = status;
+        _tooManyLeft = count;
+    }
 
     public static async Task<FakeBotFramework> StartAsync()
     {
@@ -81,7 +89,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
             if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
             {
                 http.Response.Headers.RetryAfter = "1";
-                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+                return Results.StatusCode(fake._failStatus);
             }
 
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] });
