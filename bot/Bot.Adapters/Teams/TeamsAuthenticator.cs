@@ -20,8 +20,8 @@ public sealed partial class TeamsAuthenticator
 
     private readonly TeamsOptions _options;
     private readonly ILogger<TeamsAuthenticator> _log;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _entra;
+    private readonly IConfigurationManager<OpenIdConnectConfiguration> _botFramework;
+    private readonly IConfigurationManager<OpenIdConnectConfiguration>? _entra;
     private readonly string[] _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
@@ -39,6 +39,15 @@ public sealed partial class TeamsAuthenticator
         {
             _entraIssuers = [];
         }
+    }
+
+    /// <summary>With given Bot Framework metadata (benchmarks: validation cost with the keys cached).</summary>
+    internal TeamsAuthenticator(TeamsOptions options, IConfigurationManager<OpenIdConnectConfiguration> botFramework, ILogger<TeamsAuthenticator> log)
+    {
+        _options = options;
+        _log = log;
+        _botFramework = botFramework;
+        _entraIssuers = [];
     }
 
     private ConfigurationManager<OpenIdConnectConfiguration> Manager(string url, IHttpClientFactory http)

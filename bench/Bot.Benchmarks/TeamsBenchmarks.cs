@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Bot.Adapters.Teams;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Bot.Benchmarks;
+
+/// <summary>Inbound Bot Framework token validation with the signing keys cached (the per-request cost).</summary>
+[MemoryDiagnoser]
+public class TeamsBenchmarks
+{
+    private const string AppId = "0b7c5f8e-3d2a-4c1b-9e6f-1a2b3c4d5e6f";
+    private TeamsAuthenticator _authenticator = null!;
+    private string _header = null!;
+    private RSA _rsa = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rsa = RSA.Create(2048);
+        var key = new RsaSecurityKey(_rsa) { KeyId = "k1" };
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_rsa.ExportParameters(false)) { KeyId = "k1" });
+        jwk.AdditionalData["endorsements"] = new[] { "msteams" };
+        var config = new OpenIdConnectConfiguration { Issuer = TeamsAuthenticator.BotFrameworkIssuer, JsonWebKeySet = new JsonWebKeySet() };
+        config.JsonWebKeySet.Keys.Add(jwk);
+        _authenticator = new TeamsAuthenticator(new TeamsOptions { AppId = AppId }, new StaticConfigurationManager<OpenIdConnectConfiguration>(config), NullLogger<TeamsAuthenticator>.Instance);
+        _header = "Bearer " + new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TeamsAuthenticator.BotFrameworkIssuer,
+            Audience = AppId,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Subject = new ClaimsIdentity([new Claim("serviceurl", "https://smba.trafficmanager.net/amer/")]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _rsa.Dispose();
+
+    [Benchmark]
+    public async Task<bool> ValidateToken() =>
+        await _authenticator.AuthenticateAsync(_header, CancellationToken.None) is { } identity
+        && TeamsAuthenticator.Authorize(identity, "https://smba.trafficmanager.net/amer/", "msteams");
+}
