@@ -35,6 +35,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public SemaphoreSlim Called { get; } = new(0);
 
+    /// <summary>Told of every Connector call as it arrives (method, raw path, body); the load tool times replies with it.</summary>
+    public Action<string, string, string>? OnConnectorCall { get; set; }
+
     public int TokensIssued => _tokensIssued;
 
     public int KeyFetches => _keyFetches;
@@ -84,6 +87,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
             var path = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+            fake.OnConnectorCall?.Invoke(http.Request.Method, path, body);
             fake.Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization));
             fake.Called.Release();
             if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
