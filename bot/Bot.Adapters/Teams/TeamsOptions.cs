@@ -16,8 +16,22 @@ public sealed class TeamsOptions
     /// <summary>The Microsoft App ID of the Azure Bot registration (a GUID): the audience of inbound tokens.</summary>
     public string? AppId { get; set; }
 
-    /// <summary>The client secret for outbound tokens; never logged.</summary>
+    /// <summary>The client secret for outbound tokens; never logged. Either this or <see cref="CertificatePath"/>.</summary>
     public string? AppPassword { get; set; }
+
+    /// <summary>
+    /// A certificate registered on the app (Certificates &amp; secrets) instead of a secret: a PKCS#12 file (.pfx/.p12,
+    /// with <see cref="CertificatePassword"/> if it has one) or a PEM certificate, its RSA key in the same file or in
+    /// <see cref="CertificateKeyPath"/>. Outbound tokens are then asked for with a signed client assertion.
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>The PKCS#12 file's password, or an encrypted PEM key's; never logged.</summary>
+    public string? CertificatePassword { get; set; }
+
+    public bool UsesCertificate => !string.IsNullOrWhiteSpace(CertificatePath);
 
     /// <summary>The Entra tenant of a single-tenant registration (also admits that tenant's Entra-issued tokens).</summary>
     public string? TenantId { get; set; }

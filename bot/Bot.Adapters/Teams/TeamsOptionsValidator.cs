@@ -24,9 +24,20 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                 errors.Add("Teams:ManagedIdentityClientId must be the managed identity's client id (a GUID) when Teams:AppType is UserAssignedMSI.");
             }
         }
+        else if (options.UsesCertificate)
+        {
+            if (!string.IsNullOrWhiteSpace(options.AppPassword))
+            {
+                errors.Add("Teams:AppPassword and Teams:CertificatePath are both set: set the one credential the app registration uses.");
+            }
+            else if (TeamsClientCertificate.Problem(options) is { } problem)
+            {
+                errors.Add($"Teams:CertificatePath: {problem}");
+            }
+        }
         else if (string.IsNullOrWhiteSpace(options.AppPassword))
         {
-            errors.Add("Teams:AppPassword (the client secret) is required to send replies.");
+            errors.Add("Teams:AppPassword (the client secret) or Teams:CertificatePath (a certificate of the app registration) is required to send replies.");
         }
 
         if (options.AppType == TeamsAppType.SingleTenant && !Guid.TryParse(options.TenantId, out _) && string.IsNullOrWhiteSpace(options.TokenEndpoint))

@@ -15,6 +15,7 @@ public sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> o
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTimeOffset Until)? _cached;
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -54,16 +55,7 @@ public sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> o
     {
         using var request = o.AppType == TeamsAppType.UserAssignedMSI
             ? ManagedIdentityRequest(o)
-            : new HttpRequestMessage(HttpMethod.Post, o.EffectiveTokenEndpoint)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = o.AppId!,
-                    ["client_secret"] = o.AppPassword ?? "",
-                    ["scope"] = Resource + "/.default",
-                }),
-            };
+            : new HttpRequestMessage(HttpMethod.Post, o.EffectiveTokenEndpoint) { Content = new FormUrlEncodedContent(ClientCredentials(o)) };
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -73,6 +65,29 @@ public sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> o
 
         return await response.Content.ReadFromJsonAsync(TeamsJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false)
             ?? throw new TeamsTokenException("the token endpoint answered with no JSON");
+    }
+
+    private Dictionary<string, string> ClientCredentials(TeamsOptions o)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = o.AppId!,
+            ["scope"] = Resource + "/.default",
+        };
+        if (o.UsesCertificate)
+        {
+            // Loaded once (the start-up check already proved it loads); a fresh assertion for every token request.
+            _certificate ??= TeamsClientCertificate.Load(o);
+            form["client_assertion_type"] = TeamsClientCertificate.AssertionType;
+            form["client_assertion"] = TeamsClientCertificate.Assertion(_certificate, o.AppId!, o.EffectiveTokenEndpoint, time.GetUtcNow());
+        }
+        else
+        {
+            form["client_secret"] = o.AppPassword ?? "";
+        }
+
+        return form;
     }
 
     private static HttpRequestMessage ManagedIdentityRequest(TeamsOptions o)
@@ -91,7 +106,11 @@ public sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> o
         return request;
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _certificate?.Dispose();
+    }
 }
 
 public sealed record TokenResponse(

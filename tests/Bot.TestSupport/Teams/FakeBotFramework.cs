@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Bot.TestSupport.Teams;
@@ -23,6 +24,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private int _failStatus = StatusCodes.Status429TooManyRequests;
     private int _tokensIssued;
     private int _keyFetches;
+    private int _tokenRefused;
 
     private FakeBotFramework(WebApplication app) => _app = app;
 
@@ -41,6 +43,15 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public int TokensIssued => _tokensIssued;
 
     public int KeyFetches => _keyFetches;
+
+    /// <summary>The certificate registered on the fake app: client assertions must be signed with its key.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>The claims of the last client assertion the token endpoint accepted.</summary>
+    public JsonWebToken? LastAssertion { get; private set; }
+
+    /// <summary>Token requests refused (bad secret, bad or missing assertion).</summary>
+    public int TokenRequestsRefused => _tokenRefused;
 
     public void AddKey(string kid, RSA key, params string[] endorsements) => _keys[kid] = (key, endorsements);
 
@@ -74,8 +85,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.MapPost("/token", async (HttpContext http) =>
         {
             var form = await http.Request.ReadFormAsync();
-            if (form["grant_type"] != "client_credentials" || form["scope"] != "https://api.botframework.com/.default" || string.IsNullOrEmpty(form["client_secret"]))
+            var credential = form.ContainsKey("client_assertion")
+                ? await fake.AssertionValidAsync(form["client_assertion"].ToString(), form["client_assertion_type"].ToString(), form["client_id"].ToString())
+                : !string.IsNullOrEmpty(form["client_secret"]);
+            if (form["grant_type"] != "client_credentials" || form["scope"] != "https://api.botframework.com/.default" || !credential)
             {
+                Interlocked.Increment(ref fake._tokenRefused);
                 return Results.BadRequest();
             }
 
@@ -116,6 +131,40 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 return (call.Method, call.Path, body, call.Authorization);
             }
         }
+    }
+
+    /// <summary>As the Microsoft identity platform checks a certificate credential: PS256 over the registered certificate's
+    /// key, x5t#S256 its thumbprint, aud this token endpoint, iss = sub = the client id, a jti, a short lifetime.</summary>
+    private async Task<bool> AssertionValidAsync(string assertion, string type, string clientId)
+    {
+        if (ClientCertificate is null || type != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+        {
+            return false;
+        }
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
+        {
+            IssuerSigningKey = new X509SecurityKey(ClientCertificate),
+            ValidAlgorithms = [SecurityAlgorithms.RsaSsaPssSha256],
+            ValidAudience = BaseUrl + "/token",
+            ValidIssuer = clientId,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.Zero,
+        });
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
+        {
+            return false;
+        }
+
+        var thumbprint = Base64UrlEncoder.Encode(ClientCertificate.GetCertHash(HashAlgorithmName.SHA256));
+        var ok = token.TryGetHeaderValue<string>("x5t#S256", out var x5t) && x5t == thumbprint
+            && token.Subject == clientId && !string.IsNullOrEmpty(token.Id) && token.ValidTo - token.ValidFrom <= TimeSpan.FromMinutes(10);
+        if (ok)
+        {
+            LastAssertion = token;
+        }
+
+        return ok;
     }
 
     private static Dictionary<string, object> Jwk(string kid, RSA key, string[] endorsements)

@@ -29,10 +29,14 @@ public class TeamsHost : IAsyncLifetime
 
     public List<string> Args { get; } = [];
 
+    /// <summary>Runs once the fake is up, before the host starts (e.g. to register a client certificate).</summary>
+    protected Action<FakeBotFramework>? OnFakeStarted { get; set; }
+
     public virtual async Task InitializeAsync()
     {
         Fake = await FakeBotFramework.StartAsync();
         Fake.AddKey("key-1", SigningKey, "msteams", "webchat");
+        OnFakeStarted?.Invoke(Fake);
         _app = BotHost.Build(
         [
             "--urls", "http://127.0.0.1:0",
