@@ -25,8 +25,11 @@ public sealed partial class TeamsConnector : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly PartitionedRateLimiter<string> _limits;
 
-    public TeamsConnector(HttpClient http, TeamsTokenProvider tokens, IOptions<TeamsOptions> options, ILogger<TeamsConnector> log)
+    private readonly TeamsEmulatorMode _emulator;
+
+    public TeamsConnector(HttpClient http, TeamsTokenProvider tokens, IOptions<TeamsOptions> options, ILogger<TeamsConnector> log, TeamsEmulatorMode? emulator = null)
     {
+        _emulator = emulator ?? new TeamsEmulatorMode();
         _http = http;
         _tokens = tokens;
         _options = options.Value;
@@ -72,7 +75,9 @@ public sealed partial class TeamsConnector : IDisposable
 
     private async Task<bool> CallAsync(HttpMethod method, string serviceUrl, string conversationId, string? activityId, byte[] body, CancellationToken cancellationToken)
     {
-        if (!ServiceUrlPolicy.IsAllowed(serviceUrl, _options.EffectiveServiceUrlHosts))
+        // Emulator mode (no app id, loopback only): no token exists, and replies go to loopback only.
+        var emulated = !_options.Enabled && _emulator.On;
+        if (emulated ? !TeamsEmulatorMode.IsLoopbackUrl(serviceUrl) : !ServiceUrlPolicy.IsAllowed(serviceUrl, _options.EffectiveServiceUrlHosts))
         {
             // Never send the token to a host that is not trusted.
             UntrustedServiceUrl(_log, new Uri(serviceUrl).Host);
@@ -90,12 +95,16 @@ public sealed partial class TeamsConnector : IDisposable
 
         for (var authAttempt = 0; authAttempt < 2; authAttempt++)
         {
-            var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            var token = emulated ? null : await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             using var response = await _retry.ExecuteAsync(async ct =>
             {
                 using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
                 return await _http.SendAsync(request, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
@@ -104,7 +113,7 @@ public sealed partial class TeamsConnector : IDisposable
             }
 
             var operation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
-            if (response.StatusCode == HttpStatusCode.Unauthorized && authAttempt == 0)
+            if (response.StatusCode == HttpStatusCode.Unauthorized && authAttempt == 0 && !emulated)
             {
                 _tokens.Invalidate();
                 continue;

@@ -16,6 +16,7 @@ public sealed partial class TeamsEndpoint(
     IOptions<TeamsOptions> options,
     TeamsAuthenticator authenticator,
     TeamsBot bot,
+    TeamsEmulatorMode emulator,
     BackgroundQueue queue,
     IMemoryCache ledger,
     ILogger<TeamsEndpoint> log)
@@ -27,7 +28,8 @@ public sealed partial class TeamsEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var o = options.Value;
-        if (!o.Enabled)
+        var emulated = !o.Enabled && emulator.On && http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
+        if (!o.Enabled && !emulated)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -39,12 +41,16 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
-        var identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, http.RequestAborted).ConfigureAwait(false);
-        if (identity is null)
+        TeamsIdentity? identity = null;
+        if (!emulated)
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return;
+            identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, http.RequestAborted).ConfigureAwait(false);
+            if (identity is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return;
+            }
         }
 
         var body = await Http.ReadBoundedAsync(http.Request.Body, o.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
@@ -70,14 +76,14 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
-        if (!TeamsAuthenticator.Authorize(identity, activity.ServiceUrl, activity.ChannelId))
+        if (identity is not null && !TeamsAuthenticator.Authorize(identity, activity.ServiceUrl, activity.ChannelId))
         {
             Forbidden(log, "the token's serviceurl or endorsements do not match the activity");
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
-        if (!ServiceUrlPolicy.IsAllowed(activity.ServiceUrl, o.EffectiveServiceUrlHosts))
+        if (emulated ? !TeamsEmulatorMode.IsLoopbackUrl(activity.ServiceUrl) : !ServiceUrlPolicy.IsAllowed(activity.ServiceUrl, o.EffectiveServiceUrlHosts))
         {
             Forbidden(log, "the activity's serviceUrl host is not in Teams:AllowedServiceUrlHosts");
             http.Response.StatusCode = StatusCodes.Status403Forbidden;

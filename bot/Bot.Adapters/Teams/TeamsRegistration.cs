@@ -20,8 +20,9 @@ public static partial class TeamsRegistration
 
         // Singletons with their own pooled handlers: the token cache and the per-conversation limits must be shared.
         services.AddSingleton(sp => new TeamsTokenProvider(Client(TimeSpan.FromSeconds(15)), sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TeamsEmulatorMode>();
         services.AddSingleton(sp => new TeamsConnector(Client(TimeSpan.FromSeconds(20)), sp.GetRequiredService<TeamsTokenProvider>(),
-            sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
+            sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<ILogger<TeamsConnector>>(), sp.GetRequiredService<TeamsEmulatorMode>()));
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<TeamsEndpoint>();
         return services;
@@ -36,9 +37,15 @@ public static partial class TeamsRegistration
         {
             var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
             var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Teams");
+            var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
             if (options.Enabled)
             {
                 Enabled(log, options.AppId!, options.AppType.ToString());
+            }
+            else if (services.GetRequiredService<TeamsEmulatorMode>().Decide(options, addresses))
+            {
+                Emulator(log);
             }
             else
             {
@@ -54,6 +61,9 @@ public static partial class TeamsRegistration
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Teams endpoint /api/messages on for app {AppId} ({AppType})")]
     private static partial void Enabled(ILogger log, string appId, string appType);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Teams endpoint off: Teams:AppId is not set (POST /api/messages answers 404)")]
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Teams emulator mode: Teams:AppId is not set and the host listens on loopback only, so POST /api/messages accepts activities from loopback WITHOUT authentication and replies to loopback serviceUrls only (for the Bot Framework Emulator / Agents Playground; set Teams:AppId for real use)")]
+    private static partial void Emulator(ILogger log);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Teams endpoint off: Teams:AppId is not set and the host listens beyond loopback (POST /api/messages answers 404)")]
     private static partial void Disabled(ILogger log);
 }

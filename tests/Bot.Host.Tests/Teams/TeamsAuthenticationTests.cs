@@ -107,17 +107,6 @@ public sealed class TeamsAuthenticationTests(TeamsHost teams) : IClassFixture<Te
 
 public sealed class TeamsDisabledTests
 {
-    [Fact]
-    public async Task WithoutAnAppId_TheEndpointIs404()
-    {
-        await using var app = BotHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        var address = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(app.Services).Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-        (await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent("{}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        await app.StopAsync();
-    }
-
     [Theory]
     [InlineData("not-a-guid", "Teams:AppId")]
     [InlineData("0b7c5f8e-3d2a-4c1b-9e6f-1a2b3c4d5e6f", "Teams:AppPassword")]
