@@ -33,7 +33,7 @@ internal static partial class ChatEndpoints
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Send JSON: {\"text\": \"/rcode 2\", \"locale\": \"en\"}.");
         }
 
-        var body = await ReadBoundedAsync(http.Request.Body, limits.MaxBodyBytes, http.RequestAborted);
+        var body = await Bot.Adapters.RequestBody.ReadBoundedAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limits.MaxBodyBytes} bytes.");
@@ -75,24 +75,6 @@ internal static partial class ChatEndpoints
             l => l.Tag(),
             l => Bot.Engine.Localization.UiKeys.WebChat.ToDictionary(k => k["webchat.".Length..], k => ui[k, l]));
         return Results.Json(strings);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
