@@ -13,6 +13,10 @@ public static class DnsName
 
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
+    /// <summary>Octets a label shows as themselves (everything else is escaped by <see cref="AppendEscaped"/>).</summary>
+    internal static readonly System.Buffers.SearchValues<byte> PlainOctets = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(b => (byte)b).Where(b => b is not ((byte)'.' or (byte)'\\' or (byte)'"' or (byte)'(' or (byte)')' or (byte)';' or (byte)'@' or (byte)'$')).ToArray());
+
     /// <summary>Writes one name octet in dig's escaping; returns the number of chars written.</summary>
     internal static int AppendEscaped(Span<char> destination, byte b)
     {
