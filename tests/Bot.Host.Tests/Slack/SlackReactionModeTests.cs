@@ -1,0 +1,58 @@
+using System.Net;
+using Bot.TestSupport.Slack;
+
+namespace Bot.Host.Tests.Slack;
+
+/// <summary>Slack:TriageReply=Reaction: a recognised paste in a triage channel gets a reaction, mentions still a reply.</summary>
+public sealed class ReactionSlackHost : SlackHost
+{
+    public ReactionSlackHost() => Args.AddRange(["--Slack:TriageReply", "Reaction"]);
+}
+
+public sealed class SlackReactionModeTests(ReactionSlackHost slack) : IClassFixture<ReactionSlackHost>
+{
+    [Fact]
+    public async Task TriageChannelPaste_GetsAReaction_NotAReply()
+    {
+        var ts = SlackHost.NewTs();
+        var paste = "; <<>> DiG 9.18.24 <<>> broken.example.com\n;; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 1\n;; flags: qr rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1";
+        (await slack.EventAsync(SlackHost.Event("message", SlackHost.TriageChannel, paste.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal), ts: ts))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reaction = await slack.Api.WaitForAsync(c => c.Method == "reactions.add" && c.Str("timestamp") == ts);
+        reaction.Str("channel").ShouldBe(SlackHost.TriageChannel);
+        reaction.Str("name").ShouldBe("mag");
+        reaction.Authorization.ShouldBe("Bearer xoxb-test-token");
+        (await slack.Api.NoneWithinAsync(c => c.Method == "chat.postMessage" && c.Str("thread_ts") == ts, TimeSpan.FromMilliseconds(500))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task MentionInATriageChannel_StillGetsAReply()
+    {
+        var ts = SlackHost.NewTs();
+        (await slack.EventAsync(SlackHost.Event("app_mention", SlackHost.TriageChannel, $"<@{FakeSlackApi.BotUserId}> /rcode 2", ts: ts))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var post = await slack.Api.WaitForAsync(c => c.Method == "chat.postMessage" && c.Str("thread_ts") == ts);
+        SlackMessages.Shown(post.Body).ShouldContain("SERVFAIL");
+    }
+}
+
+/// <summary>A revoked token: the first call learns it, and no further Web API call is made with it (own host: the state is permanent).</summary>
+public sealed class SlackDeadTokenTests(SlackHost slack) : IClassFixture<SlackHost>
+{
+    [Fact]
+    public async Task DeadToken_StopsFurtherCalls()
+    {
+        slack.Api.FailWith("token_revoked");
+        try
+        {
+            var first = SlackHost.NewTs();
+            await slack.EventAsync(SlackHost.Event("app_mention", "CDEAD0001", $"<@{FakeSlackApi.BotUserId}> /rcode 2", ts: first));
+            await slack.Api.WaitForAsync(c => c.Str("thread_ts") == first);
+            var second = SlackHost.NewTs();
+            await slack.EventAsync(SlackHost.Event("app_mention", "CDEAD0001", $"<@{FakeSlackApi.BotUserId}> /rcode 3", ts: second));
+            (await slack.Api.NoneWithinAsync(c => c.Str("thread_ts") == second, TimeSpan.FromSeconds(1))).ShouldBeTrue("a call was made with a revoked token");
+        }
+        finally
+        {
+            slack.Api.FailWith(null);
+        }
+    }
+}
