@@ -33,26 +33,3 @@ public sealed class SlackReactionModeTests(ReactionSlackHost slack) : IClassFixt
         SlackMessages.Shown(post.Body).ShouldContain("SERVFAIL");
     }
 }
-
-/// <summary>A revoked token: the first call learns it, and no further Web API call is made with it (own host: the state is permanent).</summary>
-public sealed class SlackDeadTokenTests(SlackHost slack) : IClassFixture<SlackHost>
-{
-    [Fact]
-    public async Task DeadToken_StopsFurtherCalls()
-    {
-        slack.Api.FailWith("token_revoked");
-        try
-        {
-            var first = SlackHost.NewTs();
-            await slack.EventAsync(SlackHost.Event("app_mention", "CDEAD0001", $"<@{FakeSlackApi.BotUserId}> /rcode 2", ts: first));
-            await slack.Api.WaitForAsync(c => c.Str("thread_ts") == first);
-            var second = SlackHost.NewTs();
-            await slack.EventAsync(SlackHost.Event("app_mention", "CDEAD0001", $"<@{FakeSlackApi.BotUserId}> /rcode 3", ts: second));
-            (await slack.Api.NoneWithinAsync(c => c.Str("thread_ts") == second, TimeSpan.FromSeconds(1))).ShouldBeTrue("a call was made with a revoked token");
-        }
-        finally
-        {
-            slack.Api.FailWith(null);
-        }
-    }
-}
