@@ -1,4 +1,5 @@
 using Bot.Adapters.Discord;
+using Bot.Adapters.Slack;
 using Bot.Adapters.Teams;
 using Bot.Engine;
 using Bot.Host.Web;
@@ -38,6 +39,7 @@ public static class BotHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Bot.Adapters.BackgroundQueue>());
         builder.Services.AddDiscord();
         builder.Services.AddTeams();
+        builder.Services.AddSlack();
         builder.Services.AddHostedService<EngineStartup>();
         configure?.Invoke(builder);
 
@@ -50,6 +52,7 @@ public static class BotHost
         app.MapGuidePages();
         app.MapDiscord();
         app.MapTeams();
+        app.MapSlack();
         return app;
     }
 }

@@ -8,6 +8,11 @@ namespace Bot.Adapters.Slack;
 /// </summary>
 public sealed record SlackMessage
 {
+    /// <summary>For chat.postMessage: the channel (or DM) id to post in.</summary>
+    [JsonPropertyName("channel")]
+    [JsonPropertyOrder(-1)]
+    public string? Channel { get; init; }
+
     /// <summary>Fallback text for notifications and screen readers; required by Slack whenever blocks are sent.</summary>
     [JsonPropertyName("text")]
     public required string Text { get; init; }

@@ -143,6 +143,7 @@ public static class UiKeys
     public const string ChatCompare = "chat.compare";
     public const string ChatMoreActions = "chat.more_actions";
     public const string ChatWorking = "chat.working";
+    public const string ChatReplyRefused = "chat.reply_refused";
     public const string ChatWelcomeTitle = "chat.welcome.title";
     public const string ChatWelcomeSummary = "chat.welcome.summary";
 

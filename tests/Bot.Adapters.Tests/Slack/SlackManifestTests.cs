@@ -17,7 +17,7 @@ public sealed partial class SlackManifestTests
     private const string InteractivityUrl = "https://{{HOST}}/slack/interactivity";
 
     private static readonly string[] ExpectedCommands = ["/rcode", "/ede", "/compare", "/dig", "/guide", "/glossary", "/dnshelp"];
-    private static readonly string[] ExpectedEvents = ["app_mention", "message.im", "message.channels"];
+    private static readonly string[] ExpectedEvents = ["app_mention", "message.im", "message.channels", "message.groups"];
 
     /// <summary>The scope each bot event needs (https://docs.slack.dev/reference/events).</summary>
     private static readonly Dictionary<string, string> EventScopes = new()
@@ -25,6 +25,7 @@ public sealed partial class SlackManifestTests
         ["app_mention"] = "app_mentions:read",
         ["message.im"] = "im:history",
         ["message.channels"] = "channels:history",
+        ["message.groups"] = "groups:history",
     };
 
     private static readonly Lazy<YamlMappingNode> Manifest = new(Load);
@@ -122,9 +123,8 @@ public sealed partial class SlackManifestTests
         var scopes = List(Map(Map(Root, "oauth_config"), "scopes"), "bot").ToList();
         scopes.ShouldBeUnique();
         scopes.ShouldBe(
-            ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "reactions:write", "users:read"],
+            ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "reactions:write", "users:read"],
             ignoreOrder: true);
-        scopes.ShouldNotContain("groups:history", "no message.groups subscription");
         foreach (var e in List(Map(Map(Root, "settings"), "event_subscriptions"), "bot_events"))
         {
             scopes.ShouldContain(EventScopes[e], $"{e} needs {EventScopes[e]}");

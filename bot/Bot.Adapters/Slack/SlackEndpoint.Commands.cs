@@ -1,0 +1,105 @@
+using Bot.Engine;
+using Bot.Engine.Contracts;
+using Bot.Engine.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Adapters.Slack;
+
+/// <summary>
+/// Slash commands. Answers are ephemeral (only the user sees them), as Slack apps conventionally answer commands,
+/// unless the arguments end with "share"; a trailing language word (ja, de, en, 日本語, deutsch …) picks the language.
+/// Knowledge answers are the HTTP response; a live check is acknowledged with "Checking …" and its result posted to
+/// the command's response_url.
+/// </summary>
+public sealed partial class SlackEndpoint
+{
+    public async Task HandleCommandsAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var body = await ReadVerifiedAsync(http).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var form = Form(body);
+        var command = Field(form, "command");
+        if (command is null || command.Length is 0 or > 64 || command[0] != '/')
+        {
+            Malformed(log, http.Request.Path, "no command field");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Slack does not retry slash commands, but a proxy might: the same trigger_id gets the same answer, once.
+        var trigger = Field(form, "trigger_id");
+        var key = "slack:command:" + trigger;
+        if (trigger is not null && ledger.TryGetValue(key, out string? earlier) && earlier is not null)
+        {
+            Duplicate(log, "command", trigger);
+            await WriteJsonAsync(http, earlier).ConfigureAwait(false);
+            return;
+        }
+
+        var engine = await engines.GetAsync(http.RequestAborted).ConfigureAwait(false);
+        var user = $"{Field(form, "team_id")}:{Field(form, "user_id")}";
+        var response = Command(engine, command.Trim().ToLowerInvariant(), SlackInput.Plain(Field(form, "text") ?? ""), user, Field(form, "response_url"));
+        if (trigger is not null)
+        {
+            ledger.Set(key, response, DeliveryMemory);
+        }
+
+        await WriteJsonAsync(http, response).ConfigureAwait(false);
+    }
+
+    private string Command(BotEngine engine, string command, string text, string user, string? responseUrl)
+    {
+        var (args, locale, share) = SlackInput.CommandOptions(text, takesArguments: command != "/dnshelp");
+        if (!SlackCommands.TryEngineText(command, args, out var engineText))
+        {
+            engineText = (command + " " + args).TrimEnd();
+        }
+
+        var type = share ? SlackResponseType.InChannel : SlackResponseType.Ephemeral;
+        var fallback = options.Value.EffectiveDefaultLocale;
+        var cacheKey = $"c|{type}|{locale}|{fallback}|{engineText}";
+        if (_rendered.TryGet(engine, cacheKey) is { } known)
+        {
+            return known;
+        }
+
+        var answer = SlackAnswers.Answer(engine, engineText, locale, fallback, user);
+        if (!answer.WantsLiveCheck || !engine.LiveChecksEnabled)
+        {
+            return _rendered.Add(engine, cacheKey, SlackAnswers.Serialize(SlackAnswers.Render(engine, answer, engineText) with { ResponseType = type }));
+        }
+
+        if (!slack.IsAllowedResponseUrl(responseUrl))
+        {
+            // The result could only go back through this URL; without it the check is not run at all.
+            ResponseUrlRefused(log);
+            return Ephemeral(engine, engine.Error(UiKeys.ChatReplyRefused, answer.Locale));
+        }
+
+        var accepted = queue.TryEnqueue(async stopping =>
+        {
+            var result = await SlackAnswers.CheckAsync(engine, engineText, answer, user, stopping).ConfigureAwait(false);
+            await slack.RespondAsync(responseUrl!, SlackAnswers.Render(engine, result, engineText) with { ResponseType = type }, stopping).ConfigureAwait(false);
+        });
+        if (!accepted)
+        {
+            QueueFull(log, "command");
+            return Ephemeral(engine, engine.Error(UiKeys.DigQueueFull, answer.Locale));
+        }
+
+        return SlackAnswers.Serialize(SlackAnswers.Working(engine, engineText, answer.Locale) with { ResponseType = type });
+    }
+
+    private static string Ephemeral(BotEngine engine, Answer answer) =>
+        SlackAnswers.Serialize(SlackAnswers.Render(engine, answer, null) with { ResponseType = SlackResponseType.Ephemeral });
+
+    [LoggerMessage(EventId = 614, Level = LogLevel.Warning, Message = "A Slack request's response_url is not https on a host in Slack:ResponseUrlHosts; nothing is posted to it")]
+    private static partial void ResponseUrlRefused(ILogger log);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Adapters.Slack;
+
+public sealed partial class SlackEvents
+{
+    [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Slack message already answered; {Type} event ignored")]
+    private static partial void Duplicate(ILogger log, string type);
+
+    [LoggerMessage(EventId = 621, Level = LogLevel.Warning, Message = "Slack answers in channel {Channel} exceed Slack:ChannelAnswersPerMinute; message not answered")]
+    private static partial void Throttled(ILogger log, string channel);
+
+    [LoggerMessage(EventId = 622, Level = LogLevel.Warning, Message = "The reply to a Slack {Type} event was not posted: {Error}")]
+    private static partial void ReplyFailed(ILogger log, string type, string error);
+}

@@ -1,0 +1,183 @@
+using System.Threading.RateLimiting;
+using Bot.Engine;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Adapters.Slack;
+
+/// <summary>
+/// What the bot does with a message event, off the request: an <c>app_mention</c> or a direct message is answered
+/// with a threaded reply; a message in a triage channel only when the paste recognisers understood it (or, in
+/// reaction mode, gets a reaction). Never its own or another bot's messages, never edits or deletions; at most one
+/// answer per message (Slack sends both <c>app_mention</c> and <c>message.channels</c> for a mention); answers per
+/// channel are rate-limited.
+/// </summary>
+public sealed partial class SlackEvents : IDisposable
+{
+    private static readonly TimeSpan MessageMemory = TimeSpan.FromHours(1);
+
+    /// <summary>Message subtypes that are still a person writing something new; every other subtype (edits, deletions, joins, bot posts) is ignored.</summary>
+    private static readonly HashSet<string?> AnsweredSubtypes = [null, "file_share", "thread_broadcast"];
+
+    private readonly IOptions<SlackOptions> _options;
+    private readonly IEngineProvider _engines;
+    private readonly SlackWebClient _slack;
+    private readonly IMemoryCache _ledger;
+    private readonly ILogger<SlackEvents> _log;
+    private readonly PartitionedRateLimiter<string> _perChannel;
+    private readonly Lock _claims = new();
+    private readonly SemaphoreSlim _authTest = new(1, 1);
+    private string? _botUserId;
+
+    public SlackEvents(IOptions<SlackOptions> options, IEngineProvider engines, SlackWebClient slack, IMemoryCache ledger, ILogger<SlackEvents> log)
+    {
+        _options = options;
+        _engines = engines;
+        _slack = slack;
+        _ledger = ledger;
+        _log = log;
+        _botUserId = string.IsNullOrWhiteSpace(options.Value.BotUserId) ? null : options.Value.BotUserId;
+        var perMinute = Math.Max(1, options.Value.ChannelAnswersPerMinute);
+        _perChannel = PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetSlidingWindowLimiter(channel, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0,
+        }));
+    }
+
+    /// <summary>The cheap checks made before an event is queued: a message of a person, in a conversation, with text.</summary>
+    public static bool IsCandidate(SlackEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.EventType is "app_mention" or "message"
+            && e.BotId is null && AnsweredSubtypes.Contains(e.Subtype)
+            && e.User is not null && e.Channel is not null && e.Ts is not null && !string.IsNullOrWhiteSpace(e.Text);
+    }
+
+    public async Task HandleAsync(SlackEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var options = _options.Value;
+        var kind = e.EventType == "app_mention" ? Kind.Mention
+            : e.ChannelType == "im" ? Kind.Direct
+            : e.ChannelType is "channel" or "group" && options.TriageChannels.Contains(e.Channel!, StringComparer.Ordinal) ? Kind.Triage
+            : Kind.None;
+        if (kind == Kind.None || !IsCandidate(e))
+        {
+            return;
+        }
+
+        var bot = await BotUserIdAsync(cancellationToken).ConfigureAwait(false);
+        if (e.User == bot)
+        {
+            return;
+        }
+
+        if (kind == Kind.Triage && bot is not null && e.Text!.Contains("<@" + bot, StringComparison.Ordinal))
+        {
+            // A mention in a triage channel: the app_mention event answers it.
+            return;
+        }
+
+        var text = SlackInput.Question(e.Text, bot);
+        var user = $"{e.TeamId}:{e.User}";
+        var engine = await _engines.GetAsync(cancellationToken).ConfigureAwait(false);
+        var answer = SlackAnswers.Answer(engine, text, null, options.EffectiveDefaultLocale, user);
+        if (kind == Kind.Triage && answer.Recognizer is null)
+        {
+            return;
+        }
+
+        if (!ClaimMessage(e))
+        {
+            Duplicate(_log, e.EventType!);
+            return;
+        }
+
+        using var lease = _perChannel.AttemptAcquire(e.Channel!);
+        if (!lease.IsAcquired)
+        {
+            Throttled(_log, e.Channel!);
+            return;
+        }
+
+        if (kind == Kind.Triage && options.TriageReply == SlackTriageReply.Reaction)
+        {
+            await _slack.AddReactionAsync(e.Channel!, e.Ts!, options.TriageReaction, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
+        {
+            answer = await SlackAnswers.CheckAsync(engine, text, answer, user, cancellationToken).ConfigureAwait(false);
+        }
+
+        // In channels the answer goes in the message's thread; in a DM only when the question was in a thread.
+        var thread = kind == Kind.Direct ? e.ThreadTs : e.ThreadTs ?? e.Ts;
+        var message = SlackAnswers.Render(engine, answer, text) with { Channel = e.Channel, ThreadTs = thread };
+        var result = await _slack.PostMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.Ok)
+        {
+            ReplyFailed(_log, e.EventType!, result.Error ?? "?");
+        }
+    }
+
+    public void Dispose()
+    {
+        _perChannel.Dispose();
+        _authTest.Dispose();
+    }
+
+    /// <summary>The configured bot user id, else auth.test's (asked once; asked again later if it failed).</summary>
+    private async Task<string?> BotUserIdAsync(CancellationToken cancellationToken)
+    {
+        if (_botUserId is { } known)
+        {
+            return known;
+        }
+
+        await _authTest.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _botUserId ??= await _slack.AuthTestAsync(cancellationToken).ConfigureAwait(false);
+            return _botUserId;
+        }
+        finally
+        {
+            _authTest.Release();
+        }
+    }
+
+    /// <summary>One answer per message: by channel and ts, and by client_msg_id (atomic).</summary>
+    private bool ClaimMessage(SlackEvent e)
+    {
+        var keys = new List<string> { $"slack:message:{e.Channel}:{e.Ts}" };
+        if (e.ClientMsgId is { Length: > 0 } id)
+        {
+            keys.Add("slack:client-msg:" + id);
+        }
+
+        lock (_claims)
+        {
+            if (keys.Any(k => _ledger.TryGetValue(k, out _)))
+            {
+                return false;
+            }
+
+            foreach (var k in keys)
+            {
+                _ledger.Set(k, true, MessageMemory);
+            }
+
+            return true;
+        }
+    }
+
+    private enum Kind
+    {
+        None,
+        Mention,
+        Direct,
+        Triage,
+    }
+}
