@@ -49,7 +49,7 @@ public sealed partial class SlackEndpoint(
             return null;
         }
 
-        var body = await Http.ReadBoundedAsync(http.Request.Body, o.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadBoundedAsync(http.Request, o.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
