@@ -22,6 +22,29 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The first recorded request matching <paramref name="match"/>, waiting for it up to <paramref name="timeout"/>.</summary>
+    public async Task<(string Method, string Path, string Body, string? Authorization)> WaitForAsync(
+        Func<(string Method, string Path, string Body, string? Authorization), bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var request in Requests)
+            {
+                if (match(request))
+                {
+                    return request;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await Received.WaitAsync(left))
+            {
+                throw new TimeoutException($"no matching request reached the fake Discord API; got: {string.Join(", ", Requests.Select(r => r.Method + " " + r.Path))}");
+            }
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> requests get 429 with retry_after.</summary>
     public void TooManyRequests(int count) => _tooManyLeft = count;
 
