@@ -20,6 +20,9 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     public SemaphoreSlim Received { get; } = new(0);
 
+    /// <summary>Each request's target as sent, before ASP.NET Core decodes the path (e.g. %F0%9F%94%8D).</summary>
+    public ConcurrentQueue<string> RawTargets { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>The first recorded request matching <paramref name="match"/>, waiting for it up to <paramref name="timeout"/>.</summary>
@@ -58,6 +61,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
+            fake.RawTargets.Enqueue(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "");
             fake.Requests.Enqueue((http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization));
             fake.Received.Release();
             if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
