@@ -117,7 +117,22 @@ public sealed class FakeGatewayConnection
     }
 
     /// <summary>Drops the TCP connection without a close frame.</summary>
-    public void Drop() => _abort();
+    public void Drop()
+    {
+        if (Ended.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            _abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ended meanwhile.
+        }
+    }
 
     internal async Task ReceiveLoopAsync(CancellationToken aborted)
     {
