@@ -84,6 +84,14 @@ public sealed partial class DiscordGateway(
                     outcome = GatewayOutcome.Resume;
                     failures++;
                 }
+#pragma warning disable CA1031 // a fault in one connection must not stop the host (BackgroundService faults stop it); logged, then reconnect
+                catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    Faulted(_log, e);
+                    outcome = GatewayOutcome.Resume;
+                    failures++;
+                }
             }
 
             switch (outcome)
@@ -104,12 +112,13 @@ public sealed partial class DiscordGateway(
                 failedResumes = 0;
             }
 
-            if (failures > 0)
-            {
-                var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)) * (0.5 + (Random.Shared.NextDouble() / 2)));
-                Backoff(_log, backoff.TotalSeconds);
-                await DelayAsync(backoff, stoppingToken).ConfigureAwait(false);
-            }
+            // After a working connection, within a second (so a server that drops every connection at once is not
+            // hammered); after failed ones, exponentially longer up to a minute.
+            var backoff = failures == 0
+                ? TimeSpan.FromSeconds(Random.Shared.NextDouble())
+                : TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)) * (0.5 + (Random.Shared.NextDouble() / 2)));
+            Backoff(_log, backoff.TotalSeconds);
+            await DelayAsync(backoff, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -141,6 +150,9 @@ public sealed partial class DiscordGateway(
 
     [LoggerMessage(EventId = 448, Level = LogLevel.Warning, Message = "Discord gateway: connecting to {Url} failed ({Reason})")]
     private static partial void ConnectFailed(ILogger log, string url, string reason);
+
+    [LoggerMessage(EventId = 444, Level = LogLevel.Error, Message = "Discord gateway connection failed unexpectedly; reconnecting")]
+    private static partial void Faulted(ILogger log, Exception exception);
 
     [LoggerMessage(EventId = 449, Level = LogLevel.Information, Message = "Discord gateway: reconnecting in {Seconds:F1} s")]
     private static partial void Backoff(ILogger log, double seconds);

@@ -45,4 +45,7 @@ internal sealed partial class GatewayConnection
 
     [LoggerMessage(EventId = 443, Level = LogLevel.Debug, Message = "Discord gateway: heartbeat failed ({Reason})")]
     private static partial void HeartbeatFailed(ILogger log, string reason);
+
+    [LoggerMessage(EventId = 429, Level = LogLevel.Error, Message = "Discord gateway: handling a MESSAGE_CREATE failed")]
+    private static partial void HandlerFailed(ILogger log, Exception exception);
 }

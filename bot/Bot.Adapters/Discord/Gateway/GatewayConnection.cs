@@ -181,7 +181,17 @@ internal sealed partial class GatewayConnection(
                 Resumed(log, session.Sequence);
                 return;
             case "MESSAGE_CREATE" when frame.Data.ValueKind == JsonValueKind.Object:
-                onMessage(frame.Data);
+                try
+                {
+                    onMessage(frame.Data);
+                }
+#pragma warning disable CA1031 // one message the handler cannot take must not end the connection; logged
+                catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    HandlerFailed(log, e);
+                }
+
                 return;
         }
     }

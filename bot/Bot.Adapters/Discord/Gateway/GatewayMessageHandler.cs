@@ -127,14 +127,27 @@ public sealed partial class GatewayMessageHandler(
         if (trigger == MessageTrigger.TriageChannel && o.TriageReplyMode == DiscordTriageReply.Reaction)
         {
             var reacted = await rest.CreateReactionAsync(message.ChannelId, message.Id, TriageReaction, stopping).ConfigureAwait(false);
-            Sent(log, message.Id, message.ChannelId, "reaction", reacted.Status);
+            Report(message, "reaction", reacted);
             return;
         }
 
         var answer = await AnswerTextAsync(engine, new ChatRequest(text, null, "discord", message.AuthorId), stopping).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(Reply(engine, answer, text, message, o), DiscordJsonContext.Default.DiscordMessage);
         var result = await rest.CreateMessageAsync(message.ChannelId, json, stopping).ConfigureAwait(false);
-        Sent(log, message.Id, message.ChannelId, trigger.ToString(), result.Status);
+        Report(message, trigger.ToString(), result);
+    }
+
+    private void Report(GatewayMessage message, string how, DiscordResult result)
+    {
+        if (result.Ok)
+        {
+            Sent(log, message.Id, message.ChannelId, how, result.Status);
+        }
+        else
+        {
+            // 403 50013 (missing permissions) is the usual one: the bot may read the channel but not post in it.
+            SendFailed(log, message.Id, message.ChannelId, how, result.Status, result.Code);
+        }
     }
 
     private static async Task<Answer> AnswerTextAsync(BotEngine engine, ChatRequest request, CancellationToken stopping)
@@ -188,6 +201,9 @@ public sealed partial class GatewayMessageHandler(
 
     [LoggerMessage(EventId = 454, Level = LogLevel.Information, Message = "Discord message {Id} in {Channel} answered ({How}): HTTP {Status}")]
     private static partial void Sent(ILogger log, string id, string channel, string how, int status);
+
+    [LoggerMessage(EventId = 456, Level = LogLevel.Warning, Message = "Discord message {Id} in {Channel} not answered ({How}): HTTP {Status}, code {Code}")]
+    private static partial void SendFailed(ILogger log, string id, string channel, string how, int status, int? code);
 
     [LoggerMessage(EventId = 455, Level = LogLevel.Error, Message = "Background queue full; Discord message {Id} not answered")]
     private static partial void QueueFull(ILogger log, string id);
