@@ -12,7 +12,7 @@ public sealed class DiscordOptions
     /// <summary>The application's Ed25519 public key from the Developer Portal, 64 hex characters.</summary>
     public string? PublicKey { get; set; }
 
-    /// <summary>Only for registering commands (and, later, the gateway); never logged.</summary>
+    /// <summary>For registering commands and for the gateway client; never logged.</summary>
     public string? BotToken { get; set; }
 
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
