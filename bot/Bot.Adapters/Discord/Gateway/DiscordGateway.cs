@@ -62,6 +62,7 @@ public sealed partial class DiscordGateway(
 
             var uri = new Uri((resume ? _session.ResumeUrl ?? o.GatewayUrl : o.GatewayUrl).TrimEnd('/') + "/?v=10&encoding=json");
             GatewayOutcome outcome;
+            var established = false;
             var socket = new GatewaySocket();
             await using (socket.ConfigureAwait(false))
             {
@@ -71,8 +72,8 @@ public sealed partial class DiscordGateway(
                     var connection = new GatewayConnection(socket, _session, o.BotToken!, intents,
                         message => handler.OnMessageCreate(message, _session.UserId), time, _log);
                     outcome = await connection.RunAsync(stoppingToken).ConfigureAwait(false);
-                    failures = connection.Established ? 0 : failures + 1;
-                    failedResumes = !connection.Resuming || connection.Established ? 0 : failedResumes + 1;
+                    established = connection.Established;
+                    failures = established ? 0 : failures + 1;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -105,9 +106,11 @@ public sealed partial class DiscordGateway(
                     continue;
             }
 
+            failedResumes = resume && !established ? failedResumes + 1 : 0;
             if (failedResumes >= MaxFailedResumes)
             {
-                // A session that keeps failing to resume (e.g. a replayed event we cannot take) is given up.
+                // A session that keeps failing to resume (an unreachable resume URL, a replayed event we cannot
+                // take) is given up: the next connection identifies afresh at Discord:GatewayUrl.
                 _session.Clear();
                 failedResumes = 0;
             }

@@ -27,8 +27,6 @@ internal sealed partial class GatewayConnection(
     /// <summary>READY or RESUMED arrived: the connection worked (the caller resets its backoff).</summary>
     public bool Established { get; private set; }
 
-    public bool Resuming { get; private set; }
-
     public async Task<GatewayOutcome> RunAsync(CancellationToken stopping)
     {
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -116,7 +114,6 @@ internal sealed partial class GatewayConnection(
         _heartbeats = HeartbeatAsync(interval, connection);
         if (session.CanResume)
         {
-            Resuming = true;
             await socket.SendAsync(GatewayPayloads.Resume(token, session.SessionId!, session.Sequence), heartbeat: false, connection.Token).ConfigureAwait(false);
             SentResume(log, session.Sequence);
         }
