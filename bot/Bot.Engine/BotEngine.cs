@@ -98,6 +98,23 @@ public sealed class BotEngine
         }
     }
 
+    /// <summary>How sure the paste recognisers are that <paramref name="text"/> is a paste they understand (no answer is built).</summary>
+    public PasteConfidence RecognisePaste(string text)
+    {
+        var input = InputNormalizer.Normalize(text, _maxInput);
+        try
+        {
+            return input.Text.Length == 0 ? PasteConfidence.None : _paste.Recognise(input.Text);
+        }
+#pragma warning disable CA1031 // a recogniser fault means "not recognised", never an exception for the adapter
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            LastFault = e;
+            return PasteConfidence.None;
+        }
+    }
+
     /// <summary>An error answer with one of the knowledge base's messages (e.g. <see cref="UiKeys.DigTimeout"/>), for adapters.</summary>
     public Answer Error(string messageKey, Locale locale, params object[] args) => _ctx.Answers.Error(messageKey, locale, args);
 

@@ -21,6 +21,10 @@ public sealed record DiscordMessage
     [JsonPropertyName("allowed_mentions")]
     public DiscordAllowedMentions AllowedMentions { get; init; } = DiscordAllowedMentions.None;
 
+    /// <summary>The message this one replies to (channel messages only, not interaction responses).</summary>
+    [JsonPropertyName("message_reference")]
+    public DiscordMessageReference? MessageReference { get; init; }
+
     /// <summary>Message flags, e.g. 64 (EPHEMERAL); set by the caller, not the renderer.</summary>
     [JsonPropertyName("flags")]
     public int? Flags { get; init; }
@@ -62,9 +66,21 @@ public sealed record DiscordAllowedMentions
 {
     public static DiscordAllowedMentions None { get; } = new();
 
+    /// <summary>In a reply: nobody is pinged, not even the author of the message replied to.</summary>
+    public static DiscordAllowedMentions NoneInReply { get; } = new() { RepliedUser = false };
+
     [JsonPropertyName("parse")]
     public IReadOnlyList<string> Parse { get; } = [];
+
+    [JsonPropertyName("replied_user")]
+    public bool? RepliedUser { get; init; }
 }
+
+/// <summary>What a reply points at. <c>fail_if_not_exists: false</c> still posts the answer when the original is gone.</summary>
+public sealed record DiscordMessageReference(
+    [property: JsonPropertyName("message_id")] string MessageId,
+    [property: JsonPropertyName("channel_id")] string ChannelId,
+    [property: JsonPropertyName("fail_if_not_exists")] bool FailIfNotExists = false);
 
 /// <summary>Component types used by the bot (https://discord.com/developers/docs/components/reference).</summary>
 public enum DiscordComponentType

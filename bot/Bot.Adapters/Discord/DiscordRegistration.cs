@@ -9,13 +9,16 @@ namespace Bot.Adapters.Discord;
 
 public static partial class DiscordRegistration
 {
-    /// <summary>Options (validated at start), the REST client, the interaction handler.</summary>
+    /// <summary>Options (validated at start), the REST client, the interaction handler, the gateway client.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddHttpClient<DiscordRestClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<DiscordInteractions>();
+        // The gateway client decides itself whether it runs (Discord:GatewayEnabled and Discord:BotToken) and logs why.
+        services.AddSingleton<Gateway.GatewayMessageHandler>();
+        services.AddHostedService<Gateway.DiscordGateway>();
         return services;
     }
 

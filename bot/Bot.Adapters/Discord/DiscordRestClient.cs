@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Adapters.Discord;
 
 /// <summary>
-/// Discord's REST API: editing interaction responses and registering commands. Follows the rate-limit headers per
+/// Discord's REST API: editing interaction responses, registering commands, and the gateway client's replies and
+/// reactions. Follows the rate-limit headers per
 /// route bucket, waits out 429 (<c>retry_after</c>), retries only idempotent requests, and stops at once when a
 /// token is dead (401, 10062 Unknown interaction, 50027 Invalid webhook token).
 /// </summary>
@@ -34,6 +35,19 @@ public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordO
 
     public Task<DiscordResult> GetCommandsAsync(string? guildId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, CommandsPath(guildId) + "?with_localizations=true", "commands", null, idempotent: true, bot: true, cancellationToken);
+
+    /// <summary>
+    /// POST /channels/{channel}/messages. Not idempotent: retried after 429 (nothing was created) but never after a
+    /// network error or 5xx, when the message may already exist.
+    /// </summary>
+    public Task<DiscordResult> CreateMessageAsync(string channelId, string messageJson, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/channels/{Uri.EscapeDataString(channelId)}/messages", $"channel:{channelId}:messages",
+            messageJson, idempotent: false, bot: true, cancellationToken);
+
+    /// <summary>PUT /channels/{channel}/messages/{message}/reactions/{emoji}/@me (a unicode emoji, URL-encoded).</summary>
+    public Task<DiscordResult> CreateReactionAsync(string channelId, string messageId, string emoji, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, $"/channels/{Uri.EscapeDataString(channelId)}/messages/{Uri.EscapeDataString(messageId)}/reactions/{Uri.EscapeDataString(emoji)}/@me",
+            $"channel:{channelId}:reactions", null, idempotent: true, bot: true, cancellationToken);
 
     private string CommandsPath(string? guildId) => guildId is null
         ? $"/applications/{Uri.EscapeDataString(options.Value.ApplicationId ?? "")}/commands"

@@ -43,7 +43,7 @@ public sealed class SlackOptions
     public string TriageReaction { get; set; } = "mag";
 
     /// <summary>Answers posted into one channel (mentions, DMs, triage) per minute; more are dropped and logged.</summary>
-    public int ChannelAnswersPerMinute { get; set; } = 20;
+    public int ChannelAnswersPerMinute { get; set; } = 10;
 
     /// <summary>
     /// Hosts a response_url may point at (a leading "*." matches subdomains); https only, http only for a loopback

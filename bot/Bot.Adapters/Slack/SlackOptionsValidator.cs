@@ -54,9 +54,9 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
             errors.Add($"Slack:TriageReaction must be an emoji name without colons, such as mag: '{options.TriageReaction}'.");
         }
 
-        if (options.ChannelAnswersPerMinute is < 1 or > 600)
+        if (options.ChannelAnswersPerMinute is < 1 or > 60)
         {
-            errors.Add("Slack:ChannelAnswersPerMinute must be between 1 and 600.");
+            errors.Add("Slack:ChannelAnswersPerMinute must be between 1 and 60 (Slack posts about one message a second per channel).");
         }
 
         if (options.EffectiveResponseUrlHosts.Any(h => string.IsNullOrWhiteSpace(h) || h.Contains('/', StringComparison.Ordinal) || h.Contains(':', StringComparison.Ordinal) || h == "*" || h == "*."))

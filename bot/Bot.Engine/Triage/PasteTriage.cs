@@ -16,6 +16,35 @@ internal sealed partial class PasteTriage(EngineContext ctx)
 {
     private UiStrings Ui => ctx.Kb.Ui;
 
+    /// <summary>Recognises without answering: what an adapter asks before answering a message nobody addressed to it.</summary>
+    public PasteConfidence Recognise(string text)
+    {
+        if (DnsOutputParser.Parse(text) is { } output)
+        {
+            // Only dig-like output has the `->>HEADER<<-` line (with the status); the other forms are one-liners.
+            return output.Tool is "dig" or "kdig" or "drill" && output.Status is not null ? PasteConfidence.High : PasteConfidence.Low;
+        }
+
+        foreach (var pattern in ctx.Kb.Triage)
+        {
+            foreach (var regex in pattern.Patterns)
+            {
+                try
+                {
+                    if (regex.IsMatch(text))
+                    {
+                        return PasteConfidence.High;
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                }
+            }
+        }
+
+        return PasteConfidence.None;
+    }
+
     public Answer? TryAnswer(string text, IReadOnlyList<Token> tokens, Locale locale)
     {
         if (DnsOutputParser.Parse(text) is { } output)

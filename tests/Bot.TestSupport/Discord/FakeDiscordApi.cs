@@ -20,7 +20,33 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     public SemaphoreSlim Received { get; } = new(0);
 
+    /// <summary>Each request's target as sent, before ASP.NET Core decodes the path (e.g. %F0%9F%94%8D).</summary>
+    public ConcurrentQueue<string> RawTargets { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The first recorded request matching <paramref name="match"/>, waiting for it up to <paramref name="timeout"/>.</summary>
+    public async Task<(string Method, string Path, string Body, string? Authorization)> WaitForAsync(
+        Func<(string Method, string Path, string Body, string? Authorization), bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var request in Requests)
+            {
+                if (match(request))
+                {
+                    return request;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await Received.WaitAsync(left))
+            {
+                throw new TimeoutException($"no matching request reached the fake Discord API; got: {string.Join(", ", Requests.Select(r => r.Method + " " + r.Path))}");
+            }
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> requests get 429 with retry_after.</summary>
     public void TooManyRequests(int count) => _tooManyLeft = count;
@@ -35,6 +61,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
+            fake.RawTargets.Enqueue(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "");
             fake.Requests.Enqueue((http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization));
             fake.Received.Release();
             if (Interlocked.Decrement(ref fake._tooManyLeft) >= 0)
