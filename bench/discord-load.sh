@@ -24,10 +24,11 @@ Discord__PublicKey="$public_key" Discord__ApplicationId=123456789012345678 Disco
 host=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done
 
-# Warm up (JIT, caches) on a separate set of ids, then measure.
-REQUESTS="$out/warm.txt" wrk -t2 -c"$connections" -d5s -s bench/discord/signed.lua "http://127.0.0.1:$port" >/dev/null
+# Warm up (JIT, caches) on a separate set of ids, then measure. One wrk thread: on two cores a second one competes
+# with the server for a core and its own scheduling delays show up as a ~70 ms p99 even on /healthz.
+REQUESTS="$out/warm.txt" THREADS=1 wrk -t1 -c"$connections" -d5s -s bench/discord/signed.lua "http://127.0.0.1:$port" >/dev/null
 echo "== signed /rcode 2, $connections connections, ${seconds}s =="
-REQUESTS="$out/requests.txt" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/discord/signed.lua "http://127.0.0.1:$port"
+REQUESTS="$out/requests.txt" THREADS=1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s bench/discord/signed.lua "http://127.0.0.1:$port"
 
 echo "== /dig: request to DEFERRED (sequential, one connection) =="
 python3 bench/discord/deferred.py "$out" "$port"

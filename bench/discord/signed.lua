@@ -1,5 +1,5 @@
 -- wrk script: POSTs the pre-signed interactions in $REQUESTS (timestamp TAB signature TAB body per line), each once
--- per thread, threads taking alternate lines so no interaction id is sent twice.
+-- per thread, threads taking alternate lines so no interaction id is sent twice ($THREADS must match wrk's -t).
 local requests = {}
 local index = 0
 
@@ -10,8 +10,9 @@ end
 
 function init(args)
   local n = 0
+  local threads = tonumber(os.getenv("THREADS") or "1")
   for line in io.lines(os.getenv("REQUESTS")) do
-    if n % 2 == id then
+    if n % threads == id then
       local ts, sig, body = line:match("^([^\t]+)\t([^\t]+)\t(.*)$")
       requests[#requests + 1] = wrk.format("POST", "/discord/interactions", {
         ["Content-Type"] = "application/json",

@@ -5,7 +5,6 @@ using Bot.Engine;
 using Bot.Engine.Contracts;
 using Bot.Engine.Localization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +20,6 @@ public sealed partial class DiscordInteractions(
     IEngineProvider engines,
     DiscordRestClient rest,
     BackgroundQueue queue,
-    IMemoryCache ledger,
     TimeProvider time,
     ILogger<DiscordInteractions> log) : IDisposable
 {
@@ -31,6 +29,7 @@ public sealed partial class DiscordInteractions(
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<string?>> _inFlight = new(StringComparer.Ordinal);
     private readonly RenderedAnswers _rendered = new();
+    private readonly DeliveryLedger<string> _ledger = new(TokenLifetime, time);
     private DiscordSignature? _signature;
 
     public async Task HandleAsync(HttpContext http)
@@ -84,7 +83,7 @@ public sealed partial class DiscordInteractions(
         {
             response = """{"type":1}""";
         }
-        else if (ledger.TryGetValue(Key(interaction.Id), out string? earlier) && earlier is not null)
+        else if (_ledger.TryGet(interaction.Id, out var earlier))
         {
             Duplicate(log, interaction.Id);
             response = earlier;
@@ -129,7 +128,7 @@ public sealed partial class DiscordInteractions(
             };
             if (response is not null)
             {
-                ledger.Set(Key(interaction.Id), response, TokenLifetime);
+                _ledger.Set(interaction.Id, response);
             }
 
             mine.SetResult(response);
@@ -147,8 +146,6 @@ public sealed partial class DiscordInteractions(
     }
 
     public void Dispose() => _rendered.Dispose();
-
-    private static string Key(string id) => "discord:interaction:" + id;
 
     private string Command(BotEngine engine, Interaction i)
     {
