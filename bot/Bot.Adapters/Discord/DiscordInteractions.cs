@@ -290,7 +290,7 @@ public sealed partial class DiscordInteractions(
         return $$"""{"type":{{type}},"data":{{Serialize(message)}}}""";
     }
 
-    private static string Serialize(DiscordMessage message) => JsonSerializer.Serialize(message, DiscordJsonContext.Default.DiscordMessage);
+    private static string Serialize(DiscordMessage message) => JsonSerializer.Serialize(message, DiscordWireJson.Context.DiscordMessage);
 
     /// <summary>The engine command for a slash command: the options in the order the command takes them.</summary>
     private static string CommandText(Interaction i) => i.CommandName switch

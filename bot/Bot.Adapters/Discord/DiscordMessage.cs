@@ -153,3 +153,17 @@ public sealed record DiscordSelectOption(
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DiscordMessage))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The options Discord JSON is sent with: compact, nulls omitted, and text written as UTF-8 rather than
+/// <c>\uXXXX</c> (the default escapes every backtick, apostrophe and non-ASCII character, which makes a Japanese
+/// answer about three times larger). The JSON goes to Discord in an HTTP body, never into HTML, so the relaxed
+/// encoder is safe; mentions and markdown in user text are neutralised by the renderer, not by JSON escaping.
+/// </summary>
+public static class DiscordWireJson
+{
+    public static DiscordJsonContext Context { get; } = new(new System.Text.Json.JsonSerializerOptions(DiscordJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

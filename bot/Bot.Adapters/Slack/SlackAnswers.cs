@@ -47,5 +47,5 @@ internal static class SlackAnswers
     public static SlackMessage Render(BotEngine engine, Answer answer, string? command, bool focusFix = false) =>
         new SlackRenderer(engine.Knowledge.Ui).Render(answer, command, focusFix);
 
-    public static string Serialize(SlackMessage message) => JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage);
+    public static string Serialize(SlackMessage message) => JsonSerializer.Serialize(message, SlackWireJson.Context.SlackMessage);
 }

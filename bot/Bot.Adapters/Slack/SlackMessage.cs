@@ -157,3 +157,15 @@ public sealed record SlackOption(
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SlackMessage))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The options Slack JSON is sent with: compact, nulls omitted, text as UTF-8 rather than <c>\uXXXX</c>. It goes to
+/// Slack in an HTTP body, never into HTML; user text is made harmless by mrkdwn escaping in the renderer.
+/// </summary>
+public static class SlackWireJson
+{
+    public static SlackJsonContext Context { get; } = new(new System.Text.Json.JsonSerializerOptions(SlackJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

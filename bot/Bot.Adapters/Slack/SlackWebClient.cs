@@ -29,7 +29,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.postMessage", JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage), cancellationToken);
+        return CallAsync("chat.postMessage", JsonSerializer.Serialize(message, SlackWireJson.Context.SlackMessage), cancellationToken);
     }
 
     public Task<SlackApiResult> AddReactionAsync(string channel, string timestamp, string name, CancellationToken cancellationToken) =>
@@ -55,7 +55,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
             return false;
         }
 
-        var json = JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage);
+        var json = JsonSerializer.Serialize(message, SlackWireJson.Context.SlackMessage);
         var (status, body) = await SendAsync(new Uri(responseUrl), json, token: null, "response_url", cancellationToken).ConfigureAwait(false);
         if (status is >= 200 and < 300)
         {

@@ -132,7 +132,7 @@ public sealed partial class GatewayMessageHandler(
         }
 
         var answer = await AnswerTextAsync(engine, new ChatRequest(text, null, "discord", message.AuthorId), stopping).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(Reply(engine, answer, text, message, o), DiscordJsonContext.Default.DiscordMessage);
+        var json = JsonSerializer.Serialize(Reply(engine, answer, text, message, o), DiscordWireJson.Context.DiscordMessage);
         var result = await rest.CreateMessageAsync(message.ChannelId, json, stopping).ConfigureAwait(false);
         Report(message, trigger.ToString(), result);
     }
