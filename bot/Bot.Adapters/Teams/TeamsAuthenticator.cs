@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -138,7 +137,9 @@ public sealed partial class TeamsAuthenticator
                 return null;
             }
 
-            return new TeamsIdentity(result.ClaimsIdentity, fromBotFramework, Endorsements(key));
+            // Only the serviceurl claim is needed: read it from the validated token rather than building a ClaimsIdentity.
+            var serviceUrl = unverified.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
+            return new TeamsIdentity(serviceUrl, fromBotFramework, Endorsements(key));
         }
 
         return null;
@@ -151,7 +152,7 @@ public sealed partial class TeamsAuthenticator
     /// </summary>
     public static bool Authorize(TeamsIdentity identity, string serviceUrl, string channelId)
     {
-        var claim = identity.Claims.FindFirst("serviceurl")?.Value;
+        var claim = identity.ServiceUrlClaim;
         if (claim is null ? identity.FromBotFramework : !string.Equals(claim.TrimEnd('/'), serviceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -182,5 +183,5 @@ public sealed partial class TeamsAuthenticator
     private static partial void MetadataUnavailable(ILogger log, Exception error);
 }
 
-/// <summary>A validated token: its claims, whether Bot Framework issued it, and its signing key's endorsements.</summary>
-public sealed record TeamsIdentity(ClaimsIdentity Claims, bool FromBotFramework, IReadOnlyList<string> Endorsements);
+/// <summary>A validated token: its serviceurl claim, whether Bot Framework issued it, and its signing key's endorsements.</summary>
+public sealed record TeamsIdentity(string? ServiceUrlClaim, bool FromBotFramework, IReadOnlyList<string> Endorsements);
