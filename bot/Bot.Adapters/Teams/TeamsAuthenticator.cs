@@ -24,6 +24,18 @@ public sealed partial class TeamsAuthenticator
     private readonly string[] _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
+    /// <summary>
+    /// Tokens whose signature, issuer and audience were verified, by their exact text. The Bot Framework sends the
+    /// same token with every activity for about an hour, so a repeat costs a lookup instead of an RSA check; what
+    /// can change is checked again on every use: the lifetime, and that the signing key is still published (with
+    /// its current endorsements). Bounded: emptied when full.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, VerifiedToken> _verified = new(StringComparer.Ordinal);
+    private const int MaxVerifiedTokens = 512;
+
+    /// <summary>False only in the benchmark that times the full validation of a token seen for the first time.</summary>
+    internal bool RememberVerifiedTokens { get; init; } = true;
+
     public TeamsAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory http, ILogger<TeamsAuthenticator> log)
     {
         _options = options.Value;
@@ -69,6 +81,16 @@ public sealed partial class TeamsAuthenticator
         }
 
         var token = authorization[bearer.Length..].Trim();
+        if (_verified.TryGetValue(token, out var seen))
+        {
+            if (await StillValidAsync(seen, cancellationToken).ConfigureAwait(false) is { } again)
+            {
+                return again;
+            }
+
+            _verified.TryRemove(token, out _);
+        }
+
         JsonWebToken unverified;
         string issuer;
         string? kid;
@@ -139,11 +161,47 @@ public sealed partial class TeamsAuthenticator
 
             // Only the serviceurl claim is needed: read it from the validated token rather than building a ClaimsIdentity.
             var serviceUrl = unverified.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
-            return new TeamsIdentity(serviceUrl, fromBotFramework, Endorsements(key));
+            var identity = new TeamsIdentity(serviceUrl, fromBotFramework, Endorsements(key));
+            if (RememberVerifiedTokens)
+            {
+                if (_verified.Count >= MaxVerifiedTokens)
+                {
+                    _verified.Clear();
+                }
+
+                _verified[token] = new VerifiedToken(identity, kid!, manager, unverified.ValidFrom, unverified.ValidTo);
+            }
+
+            return identity;
         }
 
         return null;
     }
+
+    /// <summary>A remembered token, if it is still within its lifetime and its key is still published; else null.</summary>
+    private async Task<TeamsIdentity?> StillValidAsync(VerifiedToken seen, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        if (now + _options.ClockSkew < seen.NotBefore || now - _options.ClockSkew > seen.Expires)
+        {
+            return null;
+        }
+
+        OpenIdConnectConfiguration config;
+        try
+        {
+            config = await seen.Keys.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        var key = config.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == seen.Kid);
+        return key is null ? null : seen.Identity with { Endorsements = Endorsements(key) };
+    }
+
+    private sealed record VerifiedToken(TeamsIdentity Identity, string Kid, IConfigurationManager<OpenIdConnectConfiguration> Keys, DateTime NotBefore, DateTime Expires);
 
     /// <summary>
     /// Ties a valid token to the activity: the <c>serviceurl</c> claim must equal the activity's serviceUrl

@@ -77,6 +77,20 @@ public sealed class TeamsAuthenticationTests(TeamsHost teams) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task ARepeatedToken_IsStillTiedToEachActivity()
+    {
+        // The Bot Framework reuses a token for many activities; the second use is remembered, not re-verified, but
+        // the activity checks (serviceurl claim, endorsement for the channel) apply to every request.
+        var token = teams.Token();
+        (await teams.SendAsync(teams.Message("<at>DNS Bot</at> /rcode 2"), token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await teams.Fake.NextCallAsync();
+        (await teams.SendAsync(teams.Message("<at>DNS Bot</at> /rcode 3"), token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await teams.Fake.NextCallAsync();
+        await RefusedAsync(await teams.SendAsync(teams.Message("/rcode 2", serviceUrl: "https://smba.trafficmanager.net/amer/"), token), HttpStatusCode.Forbidden);
+        await RefusedAsync(await teams.SendAsync(teams.Message("/rcode 2", channelId: "slack"), token), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task KeyNotEndorsedForTheChannel_Is403() =>
         await RefusedAsync(await teams.SendAsync(teams.Message("/rcode 2", channelId: "slack")), HttpStatusCode.Forbidden);
 
