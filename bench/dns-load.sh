@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Our DNS client against dnsperf, side by side on the same local servers and queries (issue 3). Loopback only; needs
+# Our DNS client against dnsperf, side by side on the same local servers and queries, and the cost of asking
+# several resolvers at once (issue 3). Loopback only; needs
 # root (the lab) and dnsperf (installed when missing). Usage: bench/dns-load.sh [seconds] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,3 +26,7 @@ run() { # server name type
 
 run 127.53.0.53 www.ok.test A     # unbound, answered from cache
 run 127.53.1.1 test SOA           # knot, authoritative
+
+# The resolver comparison of a live check: three resolvers at once (one direct, two behind 25 and 50 ms delays)
+# against the slowest alone (issue 3: ≤ 1.1 × the slowest single query + 5 ms).
+dotnet "$load" multi 127.53.0.54 www.ok.test A 50 30

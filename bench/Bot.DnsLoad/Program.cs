@@ -4,8 +4,16 @@ using Bot.Dns.Transport;
 using Bot.Dns.Wire;
 
 // Usage: Bot.DnsLoad <server-ip> <name> <type> <in-flight> <seconds>
+//        Bot.DnsLoad multi <server-ip> <name> <type> <slowest-delay-ms> <rounds>   (see MultiResolver.cs)
 // Sends queries with our client's multiplexed UDP channel, <in-flight> at a time, for <seconds>; prints queries/s and
 // bytes allocated per query. Every response is matched by ID and question before it counts.
+if (args is ["multi", var upstream, var multiName, var multiType, var delayMs, var rounds] && IPAddress.TryParse(upstream, out var upstreamIp) && IPAddress.IsLoopback(upstreamIp)
+    && DnsTypeNames.TryParseType(multiType, out var parsedType))
+{
+    return await MultiResolver.RunAsync(new IPEndPoint(upstreamIp, 53), multiName, parsedType,
+        int.Parse(delayMs, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Length != 5 || !IPAddress.TryParse(args[0], out var ip) || !IPAddress.IsLoopback(ip) && !args[0].StartsWith("127.", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("usage: Bot.DnsLoad <loopback server ip> <name> <type> <in-flight> <seconds>");
