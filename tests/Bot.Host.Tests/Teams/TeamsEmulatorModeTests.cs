@@ -2,11 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Bot.Adapters.Teams;
+using Bot.TestSupport;
 using Bot.TestSupport.Teams;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Tests.Teams;
 
@@ -14,24 +11,18 @@ namespace Bot.Host.Tests.Teams;
 /// and nothing but loopback on either side.</summary>
 public sealed class TeamsEmulatorModeTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private RunningHost _host = null!;
     private FakeBotFramework _fake = null!;
-    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _fake = await FakeBotFramework.StartAsync();
-        _app = BotHost.Build(["--urls", "http://127.0.0.1:0", "--Dns:Enabled", "false"]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
+        _host = await RunningHost.StartAsync(["--Dns:Enabled", "false"]);
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         await _fake.DisposeAsync();
     }
 
@@ -44,7 +35,7 @@ public sealed class TeamsEmulatorModeTests : IAsyncLifetime
             """;
         var content = new StringContent(json, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return _client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        return _host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
     [Fact]

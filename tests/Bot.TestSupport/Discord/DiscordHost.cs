@@ -2,18 +2,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Bot.Adapters.Discord;
-using Bot.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.TestSupport.Discord;
 
 /// <summary>The bot host with Discord configured (a test key pair), its fake REST API, and a signed-request client.</summary>
 public class DiscordHost : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private RunningHost? _host;
 
     public (byte[] PublicKey, byte[] SecretKey) Keys { get; } = Ed25519.GenerateKeyPair();
 
@@ -27,27 +22,22 @@ public class DiscordHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await FakeDiscordApi.StartAsync();
-        _app = BotHost.Build(
+        _host = await RunningHost.StartAsync(
         [
-            "--urls", "http://127.0.0.1:0",
             "--Discord:PublicKey", Convert.ToHexString(Keys.PublicKey),
             "--Discord:ApplicationId", "123456789012345678",
             "--Discord:ApiBaseUrl", Api.BaseUrl,
             "--Dns:Enabled", "false",
             .. Args,
         ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        Client = _host.Client;
     }
 
     public virtual async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Api.DisposeAsync();

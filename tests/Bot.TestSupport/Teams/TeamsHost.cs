@@ -2,11 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,7 +14,7 @@ public class TeamsHost : IAsyncLifetime
     public const string TenantId = "11111111-2222-4333-8444-555555555555";
     public const string BotId = "28:" + AppId;
 
-    private WebApplication? _app;
+    private RunningHost? _host;
 
     public FakeBotFramework Fake { get; private set; } = null!;
 
@@ -37,9 +32,8 @@ public class TeamsHost : IAsyncLifetime
         Fake = await FakeBotFramework.StartAsync();
         Fake.AddKey("key-1", SigningKey, "msteams", "webchat");
         OnFakeStarted?.Invoke(Fake);
-        _app = BotHost.Build(
+        _host = await RunningHost.StartAsync(
         [
-            "--urls", "http://127.0.0.1:0",
             "--Teams:AppId", AppId,
             "--Teams:AppPassword", "test-secret",
             "--Teams:TenantId", TenantId,
@@ -49,18 +43,14 @@ public class TeamsHost : IAsyncLifetime
             "--Dns:Enabled", "false",
             .. Args,
         ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        Client = _host.Client;
     }
 
     public virtual async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Fake.DisposeAsync();
