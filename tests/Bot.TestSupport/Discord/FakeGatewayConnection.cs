@@ -27,6 +27,12 @@ public sealed class FakeGatewayConnection
 
     public string Path { get; }
 
+    /// <summary>When the connection was accepted (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long OpenedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>When the first IDENTIFY arrived (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), 0 before.</summary>
+    public long IdentifiedAt { get; private set; }
+
     public string Query { get; }
 
     /// <summary>Every payload the client sent on this connection, heartbeats included.</summary>
@@ -160,6 +166,11 @@ public sealed class FakeGatewayConnection
                 if (FakeGateway.Parse(message.ToArray()) is not { } frame)
                 {
                     continue;
+                }
+
+                if (IdentifiedAt == 0 && frame.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.Number && op.GetInt32() == 2)
+                {
+                    IdentifiedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
 
                 Received.Enqueue(frame);
