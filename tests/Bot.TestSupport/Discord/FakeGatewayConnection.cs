@@ -190,7 +190,7 @@ public sealed class FakeGatewayConnection
     private Task AnswerAsync(JsonElement frame) => frame.GetProperty("op").GetInt32() switch
     {
         1 when _gateway.AckHeartbeats => SendAsync("""{"op":11}"""),
-        2 => SendAsync(_gateway.ReadyPayload(_gateway.NextSequence())),
+        2 when _gateway.AnswerIdentify => SendAsync(_gateway.ReadyPayload(_gateway.NextSequence())),
         6 => SendAsync($$$"""{"op":0,"s":{{{_gateway.NextSequence()}}},"t":"RESUMED","d":{}}"""),
         _ => Task.CompletedTask,
     };

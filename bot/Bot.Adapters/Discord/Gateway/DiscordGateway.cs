@@ -26,15 +26,7 @@ public sealed partial class DiscordGateway(
     private readonly ILogger _log = logs.CreateLogger<DiscordGateway>();
     private readonly GatewaySession _session = new();
 
-    // max_concurrency is 1 for all but very large bots: one IDENTIFY per 5 s (a little more, for the segments).
-    private readonly SlidingWindowRateLimiter _identifies = new(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = 1,
-        Window = TimeSpan.FromSeconds(5.5),
-        SegmentsPerWindow = 11,
-        QueueLimit = 1,
-        AutoReplenishment = true,
-    });
+    private readonly SlidingWindowRateLimiter _identifies = GatewayLimits.Identifies();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
