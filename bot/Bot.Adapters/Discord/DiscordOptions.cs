@@ -25,8 +25,20 @@ public sealed class DiscordOptions
     /// <summary>Connect to the gateway and answer ordinary messages (needs <see cref="BotToken"/> too).</summary>
     public bool GatewayEnabled { get; set; }
 
-    /// <summary>The gateway's address without query; <c>?v=10&amp;encoding=json</c> is appended.</summary>
-    public string GatewayUrl { get; set; } = "wss://gateway.discord.gg";
+    /// <summary>Discord's public gateway, the default of <see cref="GatewayUrl"/>.</summary>
+    public const string DefaultGatewayUrl = "wss://gateway.discord.gg";
+
+    /// <summary>
+    /// The gateway's address without query; <c>?v=10&amp;encoding=json</c> is appended. Left at the default, the
+    /// <c>url</c> from GET /gateway/bot is used (this address when that call fails); set to anything else, it wins.
+    /// </summary>
+    public string GatewayUrl { get; set; } = DefaultGatewayUrl;
+
+    /// <summary>
+    /// <see cref="GatewayUrl"/> was set to something other than Discord's own gateway (a proxy, a test fake): connect
+    /// there, not to the URL GET /gateway/bot names.
+    /// </summary>
+    public bool GatewayUrlIsExplicit => !string.Equals(GatewayUrl.TrimEnd('/'), DefaultGatewayUrl, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Ask for the privileged MESSAGE_CONTENT intent (must be enabled in the Developer Portal, else close 4014).</summary>
     public bool MessageContentIntent { get; set; }

@@ -49,6 +49,10 @@ public sealed partial class DiscordRestClient(HttpClient http, IOptions<DiscordO
         SendAsync(HttpMethod.Put, $"/channels/{Uri.EscapeDataString(channelId)}/messages/{Uri.EscapeDataString(messageId)}/reactions/{Uri.EscapeDataString(emoji)}/@me",
             $"channel:{channelId}:reactions", null, idempotent: true, bot: true, cancellationToken);
 
+    /// <summary>GET /gateway/bot: the gateway URL, recommended shards and session start limit (before each IDENTIFY).</summary>
+    public Task<DiscordResult> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "/gateway/bot", "gateway/bot", null, idempotent: true, bot: true, cancellationToken);
+
     private string CommandsPath(string? guildId) => guildId is null
         ? $"/applications/{Uri.EscapeDataString(options.Value.ApplicationId ?? "")}/commands"
         : $"/applications/{Uri.EscapeDataString(options.Value.ApplicationId ?? "")}/guilds/{Uri.EscapeDataString(guildId)}/commands";

@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.TestSupport.Discord;
 
-/// <summary>A loopback stand-in for Discord's REST API: records every request and can answer 429 first.</summary>
+/// <summary>
+/// A loopback stand-in for Discord's REST API: records every request and can answer 429 first. GET /gateway/bot
+/// answers with the scripted <see cref="GatewayBotStatus"/>, <see cref="GatewayBotUrl"/>, <see cref="Shards"/> and
+/// session start limit.
+/// </summary>
 public sealed class FakeDiscordApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,6 +28,20 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     public ConcurrentQueue<string> RawTargets { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The status GET /gateway/bot answers with; anything but 200 comes with a Discord error body.</summary>
+    public int GatewayBotStatus { get; set; } = StatusCodes.Status200OK;
+
+    public string GatewayBotUrl { get; set; } = "wss://gateway.discord.gg";
+
+    public int Shards { get; set; } = 1;
+
+    public int SessionStartsRemaining { get; set; } = 1000;
+
+    public int SessionStartResetAfterMs { get; set; } = 14_400_000;
+
+    /// <summary>When each GET /gateway/bot arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps).</summary>
+    public ConcurrentQueue<long> GatewayBotCalls { get; } = new();
 
     /// <summary>The first recorded request matching <paramref name="match"/>, waiting for it up to <paramref name="timeout"/>.</summary>
     public async Task<(string Method, string Path, string Body, string? Authorization)> WaitForAsync(
@@ -73,11 +91,31 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             }
 
             http.Response.ContentType = "application/json";
+            if (http.Request.Method == "GET" && http.Request.Path == "/api/v10/gateway/bot")
+            {
+                fake.GatewayBotCalls.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+                await fake.AnswerGatewayBotAsync(http.Response);
+                return;
+            }
+
             await http.Response.WriteAsync(http.Request.Method == "PUT" ? body : http.Request.Method == "GET" ? "[]" : """{"id":"1"}""");
         });
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/v10";
         return fake;
+    }
+
+    private Task AnswerGatewayBotAsync(HttpResponse response)
+    {
+        response.StatusCode = GatewayBotStatus;
+        return GatewayBotStatus == StatusCodes.Status200OK
+            ? response.WriteAsJsonAsync(new
+            {
+                url = GatewayBotUrl,
+                shards = Shards,
+                session_start_limit = new { total = 1000, remaining = SessionStartsRemaining, reset_after = SessionStartResetAfterMs, max_concurrency = 1 },
+            })
+            : response.WriteAsJsonAsync(new { message = GatewayBotStatus == 401 ? "401: Unauthorized" : "Internal Server Error", code = 0 });
     }
 
     public async ValueTask DisposeAsync()

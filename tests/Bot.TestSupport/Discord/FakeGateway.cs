@@ -34,6 +34,9 @@ public sealed class FakeGateway : IAsyncDisposable
 
     public bool AckHeartbeats { get; set; } = true;
 
+    /// <summary>Answer IDENTIFY with READY (off: the session never starts, so the client identifies again).</summary>
+    public bool AnswerIdentify { get; set; } = true;
+
     /// <summary>Every connection ever accepted, in order.</summary>
     public ConcurrentQueue<FakeGatewayConnection> All { get; } = new();
 

@@ -27,6 +27,12 @@ public sealed class FakeGatewayConnection
 
     public string Path { get; }
 
+    /// <summary>When the connection was accepted (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long OpenedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>When the first IDENTIFY arrived (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), 0 before.</summary>
+    public long IdentifiedAt { get; private set; }
+
     public string Query { get; }
 
     /// <summary>Every payload the client sent on this connection, heartbeats included.</summary>
@@ -162,6 +168,11 @@ public sealed class FakeGatewayConnection
                     continue;
                 }
 
+                if (IdentifiedAt == 0 && frame.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.Number && op.GetInt32() == 2)
+                {
+                    IdentifiedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
+
                 Received.Enqueue(frame);
                 _frames.Writer.TryWrite(frame);
                 await AnswerAsync(frame);
@@ -179,7 +190,7 @@ public sealed class FakeGatewayConnection
     private Task AnswerAsync(JsonElement frame) => frame.GetProperty("op").GetInt32() switch
     {
         1 when _gateway.AckHeartbeats => SendAsync("""{"op":11}"""),
-        2 => SendAsync(_gateway.ReadyPayload(_gateway.NextSequence())),
+        2 when _gateway.AnswerIdentify => SendAsync(_gateway.ReadyPayload(_gateway.NextSequence())),
         6 => SendAsync($$$"""{"op":0,"s":{{{_gateway.NextSequence()}}},"t":"RESUMED","d":{}}"""),
         _ => Task.CompletedTask,
     };

@@ -34,12 +34,18 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Starts both fakes and the host. <paramref name="configureGateway"/> runs before the client connects.</summary>
-    public static async Task<GatewayHost> StartAsync(IEnumerable<string>? args = null, Action<FakeGateway>? configureGateway = null)
+    /// <summary>
+    /// Starts both fakes and the host. <paramref name="configureGateway"/> and <paramref name="configureApi"/> run
+    /// before the client connects. Discord:GatewayUrl is set to the fake gateway, and GET /gateway/bot names it too.
+    /// </summary>
+    public static async Task<GatewayHost> StartAsync(IEnumerable<string>? args = null, Action<FakeGateway>? configureGateway = null, Action<FakeDiscordApi>? configureApi = null)
     {
         var gateway = await FakeGateway.StartAsync();
         configureGateway?.Invoke(gateway);
-        var host = new GatewayHost(gateway, await FakeDiscordApi.StartAsync());
+        var api = await FakeDiscordApi.StartAsync();
+        api.GatewayBotUrl = gateway.Url;
+        configureApi?.Invoke(api);
+        var host = new GatewayHost(gateway, api);
         host._app = BotHost.Build(
         [
             "--urls", "http://127.0.0.1:0",

@@ -9,12 +9,14 @@ namespace Bot.Adapters.Discord.Gateway;
 /// <summary>
 /// The gateway client, a hosted service: connects, and after each connection decides what the next one does —
 /// RESUME (op 7, op 9 d=true, a dropped or zombie connection, resumable close codes), a fresh IDENTIFY after 1–5 s
-/// (op 9 d=false, 4007, 4009), or nothing (4004, 4010–4014, with a log line naming the cause). Failed connections
-/// back off exponentially to a minute; IDENTIFYs are spaced at least 5 s apart.
+/// (op 9 d=false, 4007, 4009), or nothing (4004, 4010–4014, with a log line naming the cause). Each fresh IDENTIFY
+/// is preceded by GET /gateway/bot (URL, shards, session start limit; a rejected token stops the client). Failed
+/// connections back off exponentially to a minute; IDENTIFYs are spaced at least 5 s apart.
 /// </summary>
 public sealed partial class DiscordGateway(
     IOptions<DiscordOptions> options,
     GatewayMessageHandler handler,
+    DiscordRestClient rest,
     TimeProvider time,
     ILoggerFactory logs) : BackgroundService
 {
@@ -24,15 +26,7 @@ public sealed partial class DiscordGateway(
     private readonly ILogger _log = logs.CreateLogger<DiscordGateway>();
     private readonly GatewaySession _session = new();
 
-    // max_concurrency is 1 for all but very large bots: one IDENTIFY per 5 s (a little more, for the segments).
-    private readonly SlidingWindowRateLimiter _identifies = new(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = 1,
-        Window = TimeSpan.FromSeconds(5.5),
-        SegmentsPerWindow = 11,
-        QueueLimit = 1,
-        AutoReplenishment = true,
-    });
+    private readonly SlidingWindowRateLimiter _identifies = GatewayLimits.Identifies();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +38,7 @@ public sealed partial class DiscordGateway(
         }
 
         var intents = GatewayIntents.GuildMessages | GatewayIntents.DirectMessages | (o.MessageContentIntent ? GatewayIntents.MessageContent : GatewayIntents.None);
-        On(_log, o.GatewayUrl, intents.ToString(), o.TriageChannels.Count, o.TriageReplyMode.ToString());
+        On(_log, o.GatewayUrlIsExplicit ? o.GatewayUrl : "the URL GET /gateway/bot names", intents.ToString(), o.TriageChannels.Count, o.TriageReplyMode.ToString());
         if (o.TriageChannels.Count > 0 && !o.MessageContentIntent)
         {
             NoContentIntent(_log);
@@ -55,12 +49,23 @@ public sealed partial class DiscordGateway(
         while (!stoppingToken.IsCancellationRequested)
         {
             var resume = _session.CanResume;
-            if (!resume)
+            string url;
+            if (resume)
             {
+                url = _session.ResumeUrl ?? GatewayUrl(o);
+            }
+            else
+            {
+                if (await PrepareIdentifyAsync(o, stoppingToken).ConfigureAwait(false) is not { } identifyUrl)
+                {
+                    return;
+                }
+
+                url = identifyUrl;
                 using var lease = await _identifies.AcquireAsync(1, stoppingToken).ConfigureAwait(false);
             }
 
-            var uri = new Uri((resume ? _session.ResumeUrl ?? o.GatewayUrl : o.GatewayUrl).TrimEnd('/') + "/?v=10&encoding=json");
+            var uri = new Uri(url.TrimEnd('/') + "/?v=10&encoding=json");
             GatewayOutcome outcome;
             var established = false;
             var socket = new GatewaySocket();
@@ -110,7 +115,7 @@ public sealed partial class DiscordGateway(
             if (failedResumes >= MaxFailedResumes)
             {
                 // A session that keeps failing to resume (an unreachable resume URL, a replayed event we cannot
-                // take) is given up: the next connection identifies afresh at Discord:GatewayUrl.
+                // take) is given up: the next connection identifies afresh (after GET /gateway/bot).
                 _session.Clear();
                 failedResumes = 0;
             }

@@ -22,21 +22,10 @@ internal sealed class GatewaySocket : IAsyncDisposable
     public const int MaxMessageBytes = 4 * 1024 * 1024;
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>120 sends per 60 s per connection; a few are kept for heartbeats, which never wait.</summary>
-    private const int SendsPerMinute = 110;
-
     private readonly ClientWebSocket _ws = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _message = new(ChunkBytes);
-    private readonly SlidingWindowRateLimiter _sends = new(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = SendsPerMinute,
-        Window = TimeSpan.FromSeconds(60),
-        SegmentsPerWindow = 6,
-        QueueLimit = 8,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+    private readonly SlidingWindowRateLimiter _sends = GatewayLimits.Sends();
 
     public WebSocketCloseStatus? CloseStatus => _ws.CloseStatus;
 
