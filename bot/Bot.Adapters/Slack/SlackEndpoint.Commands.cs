@@ -9,7 +9,8 @@ namespace Bot.Adapters.Slack;
 
 /// <summary>
 /// Slash commands. Answers are ephemeral (only the user sees them), as Slack apps conventionally answer commands,
-/// unless the arguments end with "share"; a trailing language word (ja, de, en, 日本語, deutsch …) picks the language.
+/// unless the arguments end with "share"; a trailing language word (ja, de, en, 日本語, deutsch …) picks the language,
+/// else the text's (Japanese script), else the user's Slack language (users.info, waited for briefly), else the default.
 /// Knowledge answers are the HTTP response; a live check is acknowledged with "Checking …" and its result posted to
 /// the command's response_url.
 /// </summary>

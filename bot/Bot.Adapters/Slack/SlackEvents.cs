@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Bot.Engine;
+using Bot.Engine.Contracts;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace Bot.Adapters.Slack;
 /// with a threaded reply; a message in a triage channel only when the paste recognisers understood it (or, in
 /// reaction mode, gets a reaction). Never its own or another bot's messages, never edits or deletions; at most one
 /// answer per message (Slack sends both <c>app_mention</c> and <c>message.channels</c> for a mention); answers per
-/// channel are rate-limited.
+/// channel are rate-limited. The language is the one the text shows, else the user's Slack language
+/// (<see cref="SlackUserLanguages"/>), else Slack:DefaultLocale. A live check is announced with a threaded "Checking …"
+/// that the result then replaces (chat.update; a new reply when that fails).
 /// </summary>
 public sealed partial class SlackEvents : IDisposable
 {
@@ -89,7 +92,7 @@ public sealed partial class SlackEvents : IDisposable
         var engine = await _engines.GetAsync(cancellationToken).ConfigureAwait(false);
 
         // Without a locale: the language the text shows, if any (messages have no language words).
-        var answer = engine.Answer(new Bot.Engine.Contracts.ChatRequest(text, null, "slack", user));
+        var answer = engine.Answer(new ChatRequest(text, null, "slack", user));
         if (kind == Kind.Triage && answer.Recognizer is null)
         {
             return;
