@@ -25,6 +25,22 @@ internal static class SlackAnswers
             : answer;
     }
 
+    /// <summary>
+    /// The answer in the language the user named or the text showed (<paramref name="detected"/>, answered without a
+    /// locale fallback); only when neither told is <paramref name="userLanguage"/> asked, and the answer given again in
+    /// it. Same rule as <see cref="Answer"/>, with the fallback looked up lazily.
+    /// </summary>
+    public static async ValueTask<Answer> InUserLanguageAsync(BotEngine engine, string text, Answer detected, Func<ValueTask<Locale>> userLanguage, string userId)
+    {
+        if (detected.Locale != Locale.En)
+        {
+            return detected;
+        }
+
+        var locale = await userLanguage().ConfigureAwait(false);
+        return locale == Locale.En ? detected : engine.Answer(new ChatRequest(text, locale, "slack", userId));
+    }
+
     /// <summary>Runs the live check behind <paramref name="pending"/>; a check that does not end in time becomes the timeout answer.</summary>
     public static async Task<Answer> CheckAsync(BotEngine engine, string text, Answer pending, string userId, CancellationToken stopping)
     {

@@ -8,7 +8,9 @@ namespace Bot.Adapters.Slack;
 /// Block Kit <c>block_actions</c> from our buttons and the compare select. The press is acknowledged with an empty
 /// 200 at once; the new answer (another language, the fix steps, a comparison, a follow-up, a live check run again)
 /// replaces the message through the payload's response_url. The element's value is untrusted input: it is decoded
-/// strictly and its command run as if the user had typed it.
+/// strictly and its command run as if the user had typed it. Its language is the value's (the button says it), so
+/// users.info is never asked here. After Slack's five posts to one response_url the answer is posted instead
+/// (<see cref="SlackWebClient.ReplyAsync"/>).
 /// </summary>
 public sealed partial class SlackEndpoint
 {
@@ -81,7 +83,8 @@ public sealed partial class SlackEndpoint
                 }
 
                 var message = SlackAnswers.Render(engine, answer, value.Command, focusFix: value.Kind == SlackActionKind.Fix) with { ReplaceOriginal = true };
-                await slack.RespondAsync(interaction.ResponseUrl!, message, stopping).ConfigureAwait(false);
+                var target = new SlackReplyTarget(interaction.ResponseUrl!, interaction.ChannelId, interaction.UserId, interaction.IsEphemeral);
+                await slack.ReplyAsync(target, message, stopping).ConfigureAwait(false);
             }))
         {
             ledger.Remove(key);

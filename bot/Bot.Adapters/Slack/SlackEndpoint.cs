@@ -19,6 +19,7 @@ public sealed partial class SlackEndpoint(
     IEngineProvider engines,
     SlackWebClient slack,
     SlackEvents events,
+    SlackUserLanguages languages,
     BackgroundQueue queue,
     IMemoryCache ledger,
     TimeProvider time,

@@ -12,4 +12,7 @@ public sealed partial class SlackEvents
 
     [LoggerMessage(EventId = 622, Level = LogLevel.Warning, Message = "The reply to a Slack {Type} event was not posted: {Error}")]
     private static partial void ReplyFailed(ILogger log, string type, string error);
+
+    [LoggerMessage(EventId = 623, Level = LogLevel.Warning, Message = "The \"working\" message could not be replaced with the result ({Error}); the result is posted as a new reply")]
+    private static partial void UpdateFailed(ILogger log, string error);
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Bot.Engine;
+using Bot.Engine.Contracts;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,16 @@ namespace Bot.Adapters.Slack;
 /// with a threaded reply; a message in a triage channel only when the paste recognisers understood it (or, in
 /// reaction mode, gets a reaction). Never its own or another bot's messages, never edits or deletions; at most one
 /// answer per message (Slack sends both <c>app_mention</c> and <c>message.channels</c> for a mention); answers per
-/// channel are rate-limited.
+/// channel are rate-limited. The language is the one the text shows, else the user's Slack language
+/// (<see cref="SlackUserLanguages"/>), else Slack:DefaultLocale. A live check is announced with a threaded "Checking …"
+/// that the result then replaces (chat.update; a new reply when that fails).
 /// </summary>
 public sealed partial class SlackEvents : IDisposable
 {
     private static readonly TimeSpan MessageMemory = TimeSpan.FromHours(1);
+
+    /// <summary>Events are answered off the request, so users.info may take longer than for a command; not much longer.</summary>
+    private static readonly TimeSpan LanguageWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Message subtypes that are still a person writing something new; every other subtype (edits, deletions, joins, bot posts) is ignored.</summary>
     private static readonly HashSet<string?> AnsweredSubtypes = [null, "file_share", "thread_broadcast"];
@@ -23,6 +29,7 @@ public sealed partial class SlackEvents : IDisposable
     private readonly IOptions<SlackOptions> _options;
     private readonly IEngineProvider _engines;
     private readonly SlackWebClient _slack;
+    private readonly SlackUserLanguages _languages;
     private readonly IMemoryCache _ledger;
     private readonly ILogger<SlackEvents> _log;
     private readonly PartitionedRateLimiter<string> _perChannel;
@@ -30,8 +37,9 @@ public sealed partial class SlackEvents : IDisposable
     private readonly SemaphoreSlim _authTest = new(1, 1);
     private string? _botUserId;
 
-    public SlackEvents(IOptions<SlackOptions> options, IEngineProvider engines, SlackWebClient slack, IMemoryCache ledger, ILogger<SlackEvents> log)
+    public SlackEvents(IOptions<SlackOptions> options, IEngineProvider engines, SlackWebClient slack, SlackUserLanguages languages, IMemoryCache ledger, ILogger<SlackEvents> log)
     {
+        _languages = languages;
         _options = options;
         _engines = engines;
         _slack = slack;
@@ -82,7 +90,9 @@ public sealed partial class SlackEvents : IDisposable
         var text = SlackInput.Question(e.Text, bot);
         var user = $"{e.TeamId}:{e.User}";
         var engine = await _engines.GetAsync(cancellationToken).ConfigureAwait(false);
-        var answer = SlackAnswers.Answer(engine, text, null, options.EffectiveDefaultLocale, user);
+
+        // Without a locale: the language the text shows, if any (messages have no language words).
+        var answer = engine.Answer(new ChatRequest(text, null, "slack", user));
         if (kind == Kind.Triage && answer.Recognizer is null)
         {
             return;
@@ -107,14 +117,31 @@ public sealed partial class SlackEvents : IDisposable
             return;
         }
 
-        if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
-        {
-            answer = await SlackAnswers.CheckAsync(engine, text, answer, user, cancellationToken).ConfigureAwait(false);
-        }
+        answer = await SlackAnswers.InUserLanguageAsync(engine, text, answer, () => _languages.GetAsync(e.User, LanguageWait, cancellationToken), user).ConfigureAwait(false);
 
         // In channels the answer goes in the message's thread; in a DM only when the question was in a thread.
         var thread = kind == Kind.Direct ? e.ThreadTs : e.ThreadTs ?? e.Ts;
+        string? working = null;
+        if (answer.WantsLiveCheck && engine.LiveChecksEnabled)
+        {
+            // A check takes seconds: say so first, then replace that message with the result.
+            var ack = await _slack.PostMessageAsync(SlackAnswers.Working(engine, text, answer.Locale) with { Channel = e.Channel, ThreadTs = thread }, cancellationToken).ConfigureAwait(false);
+            working = ack.Ok && ack.Body is { } body ? Json.Str(body, "ts") : null;
+            answer = await SlackAnswers.CheckAsync(engine, text, answer, user, cancellationToken).ConfigureAwait(false);
+        }
+
         var message = SlackAnswers.Render(engine, answer, text) with { Channel = e.Channel, ThreadTs = thread };
+        if (working is not null)
+        {
+            var updated = await _slack.UpdateMessageAsync(e.Channel!, working, message, cancellationToken).ConfigureAwait(false);
+            if (updated.Ok)
+            {
+                return;
+            }
+
+            UpdateFailed(_log, updated.Error ?? "?");
+        }
+
         var result = await _slack.PostMessageAsync(message, cancellationToken).ConfigureAwait(false);
         if (!result.Ok)
         {

@@ -13,6 +13,16 @@ public sealed record SlackMessage
     [JsonPropertyOrder(-1)]
     public string? Channel { get; init; }
 
+    /// <summary>For chat.update: the ts of the message to replace.</summary>
+    [JsonPropertyName("ts")]
+    [JsonPropertyOrder(-1)]
+    public string? Ts { get; init; }
+
+    /// <summary>For chat.postEphemeral: the one user who sees the message.</summary>
+    [JsonPropertyName("user")]
+    [JsonPropertyOrder(-1)]
+    public string? User { get; init; }
+
     /// <summary>Fallback text for notifications and screen readers; required by Slack whenever blocks are sent.</summary>
     [JsonPropertyName("text")]
     public required string Text { get; init; }

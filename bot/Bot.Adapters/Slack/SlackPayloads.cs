@@ -59,6 +59,12 @@ public sealed record SlackInteraction(string Type)
     public string? ActionId { get; init; }
     public string? ActionTs { get; init; }
 
+    /// <summary>The conversation the element was in (<c>channel.id</c>).</summary>
+    public string? ChannelId { get; init; }
+
+    /// <summary>True when the message with the element was ephemeral (<c>container.is_ephemeral</c>): only this user saw it.</summary>
+    public bool IsEphemeral { get; init; }
+
     /// <summary>The button's <c>value</c>, or the chosen option's for a select.</summary>
     public string? Value { get; init; }
 
@@ -82,6 +88,9 @@ public sealed record SlackInteraction(string Type)
             ActionId = Json.Str(action, "action_id"),
             ActionTs = Json.Str(action, "action_ts"),
             Value = Json.Str(action, "value") ?? Json.Str(selected, "value"),
+            ChannelId = root.TryGetProperty("channel", out var channel) ? Json.Str(channel, "id") : null,
+            IsEphemeral = root.TryGetProperty("container", out var container) && container.ValueKind == JsonValueKind.Object
+                && container.TryGetProperty("is_ephemeral", out var ephemeral) && ephemeral.ValueKind == JsonValueKind.True,
         };
     }
 }

@@ -20,6 +20,7 @@ public static partial class SlackRegistration
         services.AddSingleton(sp => new SlackWebClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) },
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackWebClient>>()));
+        services.AddSingleton<SlackUserLanguages>();
         services.AddSingleton<SlackEvents>();
         services.AddSingleton<SlackEndpoint>();
         return services;

@@ -21,4 +21,7 @@ public sealed partial class SlackWebClient
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "Slack {What} failed on the network ({Reason}); not repeated, it may have been delivered")]
     private static partial void NetworkFailed(ILogger log, string what, string reason);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Warning, Message = "A response_url has had its 5 posts (Slack's limit in 30 minutes); the answer goes by {Instead}")]
+    private static partial void ResponseUrlUsedUp(ILogger log, string instead);
 }

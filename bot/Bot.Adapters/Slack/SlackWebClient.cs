@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Adapters.Slack;
 
 /// <summary>
-/// Slack's Web API (chat.postMessage, reactions.add, auth.test) with the bot token, and posts to a
+/// Slack's Web API (chat.postMessage, chat.update, chat.postEphemeral, reactions.add, auth.test, users.info) with the bot token, and posts to a
 /// <c>response_url</c> (no token; only to allowlisted hosts, so a forged or mistaken URL cannot make the bot post
 /// elsewhere). JSON bodies with a charset; <c>ok:false</c> errors logged by code; a dead token
 /// (invalid_auth, account_inactive, token_revoked) stops every further call; 429 waits Retry-After, a few times.
@@ -19,8 +19,11 @@ namespace Bot.Adapters.Slack;
 public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebClient> log)
 {
     private const int MaxAttempts = 3;
+    private const string JsonContentType = "application/json";
+    private const string FormContentType = "application/x-www-form-urlencoded";
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
     private static readonly string[] DeadTokenErrors = ["invalid_auth", "account_inactive", "token_revoked", "not_authed"];
+    private readonly SlackResponseUrlBudget _budget = new(time);
     private volatile string? _deadToken;
 
     private SlackOptions Options => options.Value;
@@ -30,6 +33,37 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
     {
         ArgumentNullException.ThrowIfNull(message);
         return CallAsync("chat.postMessage", JsonSerializer.Serialize(message, SlackWireJson.Context.SlackMessage), cancellationToken);
+    }
+
+    /// <summary>Replaces the text and blocks of a message the bot posted (<c>chat.update</c>, by channel and ts).</summary>
+    public Task<SlackApiResult> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var update = message with { Channel = channel, Ts = ts, ThreadTs = null, ResponseType = null, ReplaceOriginal = null, User = null };
+        return CallAsync("chat.update", JsonSerializer.Serialize(update, SlackWireJson.Context.SlackMessage), cancellationToken);
+    }
+
+    /// <summary>Posts a message only <paramref name="user"/> sees, in <paramref name="channel"/> (<c>chat.postEphemeral</c>).</summary>
+    public Task<SlackApiResult> PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var ephemeral = message with { Channel = channel, User = user, ResponseType = null, ReplaceOriginal = null };
+        return CallAsync("chat.postEphemeral", JsonSerializer.Serialize(ephemeral, SlackWireJson.Context.SlackMessage), cancellationToken);
+    }
+
+    /// <summary>
+    /// The user's Slack language as Slack names it ("ja-JP", "de-DE", "en-US"), from <c>users.info</c> with
+    /// <c>include_locale</c>; null when Slack did not say (no users:read scope, unknown user, a failure).
+    /// users.info is a read method: its arguments go form-encoded, not as JSON.
+    /// </summary>
+    public async Task<string?> UserLocaleAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var form = "user=" + Uri.EscapeDataString(userId) + "&include_locale=true";
+        var result = await CallAsync("users.info", form, FormContentType, cancellationToken).ConfigureAwait(false);
+        return result.Ok && result.Body is { } body && body.TryGetProperty("user", out var user) && Json.Str(user, "locale") is { Length: > 0 and <= 35 } locale
+            ? locale
+            : null;
     }
 
     public Task<SlackApiResult> AddReactionAsync(string channel, string timestamp, string name, CancellationToken cancellationToken) =>
@@ -56,7 +90,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         }
 
         var json = JsonSerializer.Serialize(message, SlackWireJson.Context.SlackMessage);
-        var (status, body) = await SendAsync(new Uri(responseUrl), json, token: null, "response_url", cancellationToken).ConfigureAwait(false);
+        var (status, body) = await SendAsync(new Uri(responseUrl), json, JsonContentType, token: null, "response_url", cancellationToken).ConfigureAwait(false);
         if (status is >= 200 and < 300)
         {
             return true;
@@ -66,7 +100,37 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         return false;
     }
 
-    private async Task<SlackApiResult> CallAsync(string method, string json, CancellationToken cancellationToken)
+    /// <summary>
+    /// An answer that goes back through a response_url while Slack takes posts to it (five in 30 minutes); after that
+    /// as <c>chat.postEphemeral</c> to the user when the answer was for them only, else <c>chat.postMessage</c> in
+    /// the channel. False when it could not be delivered.
+    /// </summary>
+    public async Task<bool> ReplyAsync(SlackReplyTarget target, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(message);
+        if (_budget.TryUse(target.ResponseUrl))
+        {
+            return await RespondAsync(target.ResponseUrl, message, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plain = message with { ResponseType = null, ReplaceOriginal = null };
+        if (target.ChannelId is null || (target.Ephemeral && target.UserId is null))
+        {
+            ResponseUrlUsedUp(log, "nothing (no channel or user to post to)");
+            return false;
+        }
+
+        ResponseUrlUsedUp(log, target.Ephemeral ? "chat.postEphemeral" : "chat.postMessage");
+        var result = target.Ephemeral
+            ? await PostEphemeralAsync(target.ChannelId, target.UserId!, plain, cancellationToken).ConfigureAwait(false)
+            : await PostMessageAsync(plain with { Channel = target.ChannelId }, cancellationToken).ConfigureAwait(false);
+        return result.Ok;
+    }
+
+    private Task<SlackApiResult> CallAsync(string method, string json, CancellationToken cancellationToken) => CallAsync(method, json, JsonContentType, cancellationToken);
+
+    private async Task<SlackApiResult> CallAsync(string method, string content, string contentType, CancellationToken cancellationToken)
     {
         if (_deadToken is { } dead)
         {
@@ -74,7 +138,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         }
 
         var url = new Uri(new Uri(Options.ApiBaseUrl.EndsWith('/') ? Options.ApiBaseUrl : Options.ApiBaseUrl + "/"), method);
-        var (status, text) = await SendAsync(url, json, Options.BotToken, method, cancellationToken).ConfigureAwait(false);
+        var (status, text) = await SendAsync(url, content, contentType, Options.BotToken, method, cancellationToken).ConfigureAwait(false);
         JsonElement? body = null;
         try
         {
@@ -107,12 +171,12 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
         return new SlackApiResult(false, error, body);
     }
 
-    /// <summary>POSTs JSON; on 429 waits Retry-After (capped) and tries again, at most <see cref="MaxAttempts"/> times.</summary>
-    private async Task<(int Status, string Body)> SendAsync(Uri url, string json, string? token, string what, CancellationToken cancellationToken)
+    /// <summary>POSTs the body (JSON, or a form for read methods); on 429 waits Retry-After (capped) and tries again, at most <see cref="MaxAttempts"/> times.</summary>
+    private async Task<(int Status, string Body)> SendAsync(Uri url, string body, string contentType, string? token, string what, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -136,7 +200,7 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
 
             using (response)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
                 {
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
@@ -146,13 +210,16 @@ public sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOption
                     continue;
                 }
 
-                return ((int)response.StatusCode, body);
+                return ((int)response.StatusCode, answer);
             }
         }
     }
 
     private static string Short(string body) => body.Length <= 100 ? body : body[..100];
 }
+
+/// <summary>Where an answer goes: the response_url, and the channel and user (and visibility) to use when it is used up.</summary>
+public sealed record SlackReplyTarget(string ResponseUrl, string? ChannelId, string? UserId, bool Ephemeral);
 
 /// <summary>What a Web API method answered: ok, Slack's error code (or http_NNN), the body.</summary>
 public sealed record SlackApiResult(bool Ok, string? Error, JsonElement? Body);

@@ -147,7 +147,7 @@ public sealed class SlackEventTests(SlackHost slack) : IClassFixture<SlackHost>
     public async Task RateLimitedPost_WaitsRetryAfter_ThenIsPostedOnce()
     {
         var channel = Channel();
-        slack.Api.TooManyRequests(1);
+        slack.Api.TooManyRequests(1, c => c.Method == "chat.postMessage");
         await SendOkAsync(SlackHost.Event("app_mention", channel, $"<@{FakeSlackApi.BotUserId}> /rcode 2"));
         await slack.Api.WaitForAsync(c => c.Str("channel") == channel && slack.Api.Count(x => x.Str("channel") == channel) == 2);
         var posts = slack.Api.Calls.Where(c => c.Str("channel") == channel).ToList();

@@ -83,4 +83,40 @@ public sealed class SlackInteractivityTests(SlackHost slack) : IClassFixture<Sla
         await slack.Api.WaitForAsync(c => c.Path == new Uri(url).AbsolutePath && slack.Api.Count(x => x.Path == new Uri(url).AbsolutePath) == 2);
         SlackMessages.Shown(slack.Api.Calls.Last(c => c.Path == new Uri(url).AbsolutePath).Body).ShouldContain("NXDOMAIN");
     }
+
+    [Fact]
+    public async Task SixthAnswerToOneResponseUrl_OfAnEphemeralMessage_IsPostedEphemeral()
+    {
+        var url = slack.Api.ResponseUrl(Id());
+        var path = new Uri(url).AbsolutePath;
+        for (var i = 0; i < 6; i++)
+        {
+            await PressAsync("bot.lang.ja", "l|ja|/rcode 3", url);
+        }
+
+        var ephemeral = await slack.Api.WaitForAsync(c => c.Method == "chat.postEphemeral" && SlackMessages.Shown(c.Body).Contains("NXDOMAIN", StringComparison.Ordinal));
+        ephemeral.Str("channel").ShouldBe("CCMD00001");
+        ephemeral.Str("user").ShouldBe("UUSER0001");
+        ephemeral.Authorization.ShouldBe("Bearer xoxb-test-token");
+        ephemeral.Body.TryGetProperty("replace_original", out _).ShouldBeFalse();
+        await slack.Api.WaitForAsync(_ => slack.Api.Count(c => c.Path == path) == 5);
+        (await slack.Api.NoneWithinAsync(_ => slack.Api.Count(c => c.Path == path) > 5, TimeSpan.FromMilliseconds(500))).ShouldBeTrue("Slack takes five posts to one response_url");
+    }
+
+    [Fact]
+    public async Task SixthAnswerToOneResponseUrl_OfAChannelMessage_IsPostedInTheChannel()
+    {
+        var url = slack.Api.ResponseUrl(Id());
+        var path = new Uri(url).AbsolutePath;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await slack.ActionAsync(SlackHost.BlockAction("bot.lang.de", "l|de|/rcode 5", url, ephemeral: false));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var post = await slack.Api.WaitForAsync(c => c.Method == "chat.postMessage" && c.Str("channel") == "CCMD00001" && SlackMessages.Shown(c.Body).Contains("REFUSED", StringComparison.Ordinal));
+        post.Str("response_type").ShouldBeNull();
+        await slack.Api.WaitForAsync(_ => slack.Api.Count(c => c.Path == path) == 5);
+        slack.Api.Count(c => c.Method == "chat.postEphemeral" && SlackMessages.Shown(c.Body).Contains("REFUSED", StringComparison.Ordinal)).ShouldBe(0);
+    }
 }

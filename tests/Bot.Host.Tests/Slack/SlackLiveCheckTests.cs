@@ -66,14 +66,56 @@ public sealed class SlackLiveCheckTests(LiveSlackHost slack) : IClassFixture<Liv
     }
 
     [Fact]
-    public async Task WhyDoesItFail_InADirectMessage_IsCheckedAndAnsweredWithChatPostMessage()
+    public async Task WhyDoesItFail_InADirectMessage_ShowsWorking_ThenTheResultReplacesIt()
     {
         var channel = "D" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         var response = await slack.EventAsync(SlackHost.Event("message", channel, "why does <http://api.example.com|api.example.com> fail?", channelType: "im"));
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        var post = await slack.Api.WaitForAsync(c => c.Method == "chat.postMessage" && c.Str("channel") == channel);
-        var shown = SlackMessages.Shown(post.Body);
+        var update = await slack.Api.WaitForAsync(c => c.Method == "chat.update" && c.Str("channel") == channel);
+        var working = slack.Api.Calls.Single(c => c.Method == "chat.postMessage" && c.Str("channel") == channel);
+        working.Str("text").ShouldBe("Checking api.example.com…");
+        update.Authorization.ShouldBe("Bearer xoxb-test-token");
+        update.Str("ts").ShouldNotBeNull();
+        update.Str("ts").ShouldStartWith("1700000099.", customMessage: "the ts chat.postMessage answered for the working message");
+        var shown = SlackMessages.Shown(update.Body);
         shown.ShouldContain("api.example.com");
         shown.ShouldContain("REFUSED");
+        SlackMessages.KeepsBlockKitLimits(update.Body);
+    }
+
+    [Fact]
+    public async Task MentionWithALiveCheck_WorkingIsThreaded_AndTheUpdateReplacesThatMessage()
+    {
+        var channel = "C" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var ts = SlackHost.NewTs();
+        await slack.EventAsync(SlackHost.Event("app_mention", channel, $"<@{FakeSlackApi.BotUserId}> why does example.org fail?", ts: ts));
+        var update = await slack.Api.WaitForAsync(c => c.Method == "chat.update" && c.Str("channel") == channel);
+        var working = slack.Api.Calls.Single(c => c.Method == "chat.postMessage" && c.Str("channel") == channel);
+        working.Str("thread_ts").ShouldBe(ts);
+        SlackMessages.Shown(update.Body).ShouldContain("REFUSED");
+        slack.Api.Count(c => c.Method == "chat.postMessage" && c.Str("channel") == channel).ShouldBe(1, "the result replaced the working message");
+    }
+
+    [Fact]
+    public async Task UpdateFails_TheResultIsPostedAsANewReplyInTheThread()
+    {
+        var channel = "C" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var ts = SlackHost.NewTs();
+        slack.Api.FailWhen(c => c.Method == "chat.update" && c.Str("channel") == channel, "message_not_found");
+        await slack.EventAsync(SlackHost.Event("app_mention", channel, $"<@{FakeSlackApi.BotUserId}> why does example.net fail?", ts: ts));
+        var result = await slack.Api.WaitForAsync(c => c.Method == "chat.postMessage" && c.Str("channel") == channel && SlackMessages.Shown(c.Body).Contains("REFUSED", StringComparison.Ordinal));
+        result.Str("thread_ts").ShouldBe(ts);
+        slack.Api.Count(c => c.Method == "chat.update" && c.Str("channel") == channel).ShouldBe(1);
+        slack.Api.Count(c => c.Method == "chat.postMessage" && c.Str("channel") == channel).ShouldBe(2, "working, then the result");
+    }
+
+    [Fact]
+    public async Task KnowledgeQuestion_InADirectMessage_HasNoWorkingMessage()
+    {
+        var channel = "D" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await slack.EventAsync(SlackHost.Event("message", channel, "/rcode 2", channelType: "im"));
+        var post = await slack.Api.WaitForAsync(c => c.Method == "chat.postMessage" && c.Str("channel") == channel);
+        SlackMessages.Shown(post.Body).ShouldContain("SERVFAIL");
+        (await slack.Api.NoneWithinAsync(c => c.Str("channel") == channel && c != post, TimeSpan.FromMilliseconds(500))).ShouldBeTrue();
     }
 }

@@ -15,8 +15,10 @@ public sealed record SlackCall(string Method, string Path, JsonElement Body, str
 }
 
 /// <summary>
-/// A loopback stand-in for Slack: the Web API under <c>/api/</c> (chat.postMessage, reactions.add, auth.test) and
-/// response_urls under <c>/hooks/</c>. Records every call; can answer 429 with Retry-After or <c>ok:false</c> errors.
+/// A loopback stand-in for Slack: the Web API under <c>/api/</c> (chat.postMessage, chat.update, chat.postEphemeral,
+/// reactions.add, auth.test, users.info) and response_urls under <c>/hooks/</c>. Records every call (form bodies as
+/// JSON objects of their fields); can answer 429 with Retry-After or <c>ok:false</c> errors, for every call or for
+/// the calls a test picks; users.info answers each user's scripted locale (en-US unless told), late or failing.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -26,7 +28,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly List<SlackCall> _calls = [];
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Func<SlackCall, bool> Match, string Error)> _failures = [];
+    private readonly Dictionary<string, UserScript> _users = new(StringComparer.Ordinal);
     private int _tooManyLeft;
+    private Func<SlackCall, bool>? _tooManyMatch;
+    private int _ts;
     private string? _error;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -50,11 +56,33 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> calls get 429 with Retry-After: 1.</summary>
-    public void TooManyRequests(int count) => Interlocked.Exchange(ref _tooManyLeft, count);
+    /// <summary>The next <paramref name="count"/> calls (matching <paramref name="match"/>, if given) get 429 with Retry-After: 1.</summary>
+    public void TooManyRequests(int count, Func<SlackCall, bool>? match = null)
+    {
+        _tooManyMatch = match;
+        Interlocked.Exchange(ref _tooManyLeft, count);
+    }
 
     /// <summary>Every Web API call answers <c>{"ok":false,"error":error}</c> from now on (null: ok again).</summary>
     public void FailWith(string? error) => _error = error;
+
+    /// <summary>Calls matching <paramref name="match"/> answer <c>{"ok":false,"error":error}</c>.</summary>
+    public void FailWhen(Func<SlackCall, bool> match, string error)
+    {
+        lock (_lock)
+        {
+            _failures.Add((match, error));
+        }
+    }
+
+    /// <summary>users.info for <paramref name="userId"/> says <paramref name="locale"/>; fails with <paramref name="error"/>; or answers after <paramref name="delay"/>.</summary>
+    public void ScriptUser(string userId, string? locale = null, string? error = null, TimeSpan? delay = null)
+    {
+        lock (_lock)
+        {
+            _users[userId] = new UserScript(locale, error, delay ?? TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Waits until a call matching <paramref name="match"/> has arrived (default 20 s).</summary>
     public async Task<SlackCall> WaitForAsync(Func<SlackCall, bool> match, TimeSpan? timeout = null)
@@ -128,13 +156,21 @@ public sealed class FakeSlackApi : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync();
         JsonElement body;
-        try
+        if (http.Request.HasFormContentType)
         {
-            body = JsonDocument.Parse(text).RootElement.Clone();
+            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text).ToDictionary(f => f.Key, f => f.Value.ToString());
+            body = JsonSerializer.SerializeToElement(form);
         }
-        catch (JsonException)
+        else
         {
-            body = JsonDocument.Parse(JsonSerializer.Serialize(text)).RootElement.Clone();
+            try
+            {
+                body = JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                body = JsonDocument.Parse(JsonSerializer.Serialize(text)).RootElement.Clone();
+            }
         }
 
         var path = http.Request.Path.Value ?? "";
@@ -148,7 +184,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             changed.SetResult();
         }
 
-        if (Interlocked.Decrement(ref _tooManyLeft) >= 0)
+        if ((_tooManyMatch is null || _tooManyMatch(call)) && Interlocked.Decrement(ref _tooManyLeft) >= 0)
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers["Retry-After"] = "1";
@@ -162,19 +198,41 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
 
-        if (_error is { } error)
+        string? scripted;
+        UserScript? user = null;
+        lock (_lock)
+        {
+            scripted = _failures.FirstOrDefault(f => f.Match(call)).Error;
+            if (method == "users.info" && call.Str("user") is { } id)
+            {
+                user = _users.GetValueOrDefault(id);
+            }
+        }
+
+        if (user is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, http.RequestAborted);
+        }
+
+        if ((_error ?? scripted ?? user?.Error) is { } error)
         {
             await http.Response.WriteAsJsonAsync(new { ok = false, error });
             return;
         }
 
+        var ts = $"1700000099.{Interlocked.Increment(ref _ts):D6}";
         await (method switch
         {
             "auth.test" => http.Response.WriteAsJsonAsync(new { ok = true, user_id = BotUserId, bot_id = "BBOT0001", team_id = "T0001" }),
-            "chat.postMessage" => http.Response.WriteAsJsonAsync(new { ok = true, channel = call.Str("channel"), ts = "1700000099.000100" }),
+            "chat.postMessage" => http.Response.WriteAsJsonAsync(new { ok = true, channel = call.Str("channel"), ts }),
+            "chat.update" => http.Response.WriteAsJsonAsync(new { ok = true, channel = call.Str("channel"), ts = call.Str("ts") }),
+            "chat.postEphemeral" => http.Response.WriteAsJsonAsync(new { ok = true, message_ts = ts }),
+            "users.info" => http.Response.WriteAsJsonAsync(new { ok = true, user = new { id = call.Str("user"), locale = user is null ? "en-US" : user.Locale } }),
             _ => http.Response.WriteAsJsonAsync(new { ok = true }),
         });
     }
+
+    private sealed record UserScript(string? Locale, string? Error, TimeSpan Delay);
 
     public async ValueTask DisposeAsync()
     {

@@ -98,13 +98,13 @@ public class SlackHost : IAsyncLifetime
             ["trigger_id"] = "trig." + Guid.NewGuid().ToString("N"), ["api_app_id"] = "A0001",
         });
 
-    public Task<HttpResponseMessage> CommandAsync(string command, string text, string responseUrl, string channel = "CCMD00001") =>
-        SendAsync("/slack/commands", CommandForm(command, text, responseUrl, channel), "application/x-www-form-urlencoded");
+    public Task<HttpResponseMessage> CommandAsync(string command, string text, string responseUrl, string channel = "CCMD00001", string user = "UUSER0001") =>
+        SendAsync("/slack/commands", CommandForm(command, text, responseUrl, channel, user), "application/x-www-form-urlencoded");
 
     /// <summary>Sends a command that must be answered 200 and returns the response JSON.</summary>
-    public async Task<JsonElement> CommandJsonAsync(string command, string text, string? responseUrl = null)
+    public async Task<JsonElement> CommandJsonAsync(string command, string text, string? responseUrl = null, string user = "UUSER0001")
     {
-        var response = await CommandAsync(command, text, responseUrl ?? Api.ResponseUrl("cmd-" + Guid.NewGuid().ToString("N")));
+        var response = await CommandAsync(command, text, responseUrl ?? Api.ResponseUrl("cmd-" + Guid.NewGuid().ToString("N")), user: user);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
@@ -138,8 +138,11 @@ public class SlackHost : IAsyncLifetime
         return JsonSerializer.Serialize(envelope);
     }
 
+    /// <summary>A user id for one test, so what the bot remembers about a user (their language) does not leak between tests.</summary>
+    public static string NewUser() => "U" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
     /// <summary>A block_actions payload for one of our buttons (or select options, with <paramref name="selected"/>).</summary>
-    public static string BlockAction(string actionId, string value, string responseUrl, bool selected = false)
+    public static string BlockAction(string actionId, string value, string responseUrl, bool selected = false, bool ephemeral = true)
     {
         object action = selected
             ? new { action_id = actionId, block_id = "b", type = "static_select", selected_option = new { text = new { type = "plain_text", text = "x" }, value }, action_ts = NewTs() }
@@ -152,7 +155,7 @@ public class SlackHost : IAsyncLifetime
             api_app_id = "A0001",
             trigger_id = "trig." + Guid.NewGuid().ToString("N"),
             response_url = responseUrl,
-            container = new { type = "message", is_ephemeral = true },
+            container = new { type = "message", is_ephemeral = ephemeral },
             channel = new { id = "CCMD00001" },
             actions = new[] { action },
         });
