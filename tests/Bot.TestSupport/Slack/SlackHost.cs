@@ -3,11 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Bot.Adapters.Slack;
-using Bot.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.TestSupport.Slack;
 
@@ -21,7 +16,7 @@ public class SlackHost : IAsyncLifetime
     public const string TriageChannel = "CTRIAGE01";
     public const string OtherChannel = "COTHER001";
 
-    private WebApplication? _app;
+    private RunningHost? _host;
 
     public FakeSlackApi Api { get; private set; } = null!;
 
@@ -33,9 +28,8 @@ public class SlackHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await FakeSlackApi.StartAsync();
-        _app = BotHost.Build(
+        _host = await RunningHost.StartAsync(
         [
-            "--urls", "http://127.0.0.1:0",
             "--Slack:SigningSecret", SigningSecret,
             "--Slack:BotToken", "xoxb-test-token",
             "--Slack:BotUserId", FakeSlackApi.BotUserId,
@@ -45,18 +39,14 @@ public class SlackHost : IAsyncLifetime
             "--Dns:Enabled", "false",
             .. Args,
         ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        Client = _host.Client;
     }
 
     public virtual async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Api.DisposeAsync();
