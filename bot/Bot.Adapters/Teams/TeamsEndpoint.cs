@@ -28,7 +28,7 @@ public sealed partial class TeamsEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var o = options.Value;
-        var emulated = !o.Enabled && emulator.On && http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
+        var emulated = !o.Enabled && emulator.Admits(http);
         if (!o.Enabled && !emulated)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -60,6 +60,12 @@ public sealed class TeamsOptions
     /// </summary>
     public List<string> AllowedServiceUrlHosts { get; set; } = [];
 
+    /// <summary>
+    /// Without an app id, on a loopback-only host, serve a local Bot Framework Emulator without authentication (see
+    /// <see cref="TeamsEmulatorMode"/>). Set false in every deployment, above all behind a reverse proxy.
+    /// </summary>
+    public bool AllowEmulator { get; set; } = true;
+
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>Clock skew allowed on token lifetimes.</summary>

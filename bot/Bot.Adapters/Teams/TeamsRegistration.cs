@@ -61,9 +61,9 @@ public static partial class TeamsRegistration
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Teams endpoint /api/messages on for app {AppId} ({AppType})")]
     private static partial void Enabled(ILogger log, string appId, string appType);
 
-    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Teams emulator mode: Teams:AppId is not set and the host listens on loopback only, so POST /api/messages accepts activities from loopback WITHOUT authentication and replies to loopback serviceUrls only (for the Bot Framework Emulator / Agents Playground; set Teams:AppId for real use)")]
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Teams emulator mode: Teams:AppId is not set and the host listens on loopback only, so POST /api/messages accepts activities from loopback WITHOUT authentication and replies to loopback serviceUrls only (for the Bot Framework Emulator / Agents Playground; set Teams:AppId for real use, and Teams:AllowEmulator=false in any deployment)")]
     private static partial void Emulator(ILogger log);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Teams endpoint off: Teams:AppId is not set and the host listens beyond loopback (POST /api/messages answers 404)")]
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Teams endpoint off: Teams:AppId is not set (POST /api/messages answers 404; the emulator mode needs a loopback-only host and Teams:AllowEmulator)")]
     private static partial void Disabled(ILogger log);
 }

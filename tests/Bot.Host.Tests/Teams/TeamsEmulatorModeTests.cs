@@ -26,7 +26,7 @@ public sealed class TeamsEmulatorModeTests : IAsyncLifetime
         await _fake.DisposeAsync();
     }
 
-    private Task<HttpResponseMessage> PostAsync(string serviceUrl, string text)
+    private Task<HttpResponseMessage> PostAsync(string serviceUrl, string text, (string Name, string Value)? header = null)
     {
         var json = $$"""
             {"type":"message","id":"{{Guid.NewGuid():N}}","serviceUrl":"{{serviceUrl}}","channelId":"emulator",
@@ -35,7 +35,13 @@ public sealed class TeamsEmulatorModeTests : IAsyncLifetime
             """;
         var content = new StringContent(json, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return _host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative)) { Content = content };
+        if (header is { } h)
+        {
+            request.Headers.TryAddWithoutValidation(h.Name, h.Value);
+        }
+
+        return _host.Client.SendAsync(request);
     }
 
     [Fact]
@@ -54,6 +60,21 @@ public sealed class TeamsEmulatorModeTests : IAsyncLifetime
         (await PostAsync("https://smba.trafficmanager.net/amer/", "/rcode 2")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await _fake.Called.WaitAsync(TimeSpan.FromMilliseconds(300))).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7;proto=https")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    [InlineData("Via", "1.1 proxy.example")]
+    public async Task ARequestRelayedByAReverseProxy_IsNeverTakenAsTheEmulators(string header, string value)
+    {
+        (await PostAsync(_fake.ServiceUrl, "/rcode 2", (header, value))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _fake.Called.WaitAsync(TimeSpan.FromMilliseconds(300))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AllowEmulatorFalse_TurnsTheModeOff() =>
+        new TeamsEmulatorMode().Decide(new TeamsOptions { AllowEmulator = false }, ["http://127.0.0.1:5080"]).ShouldBeFalse();
 
     [Theory]
     [InlineData("http://0.0.0.0:5080")]
