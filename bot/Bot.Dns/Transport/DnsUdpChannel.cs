@@ -18,10 +18,15 @@ namespace Bot.Dns.Transport;
 public sealed class DnsUdpChannel : IDisposable
 {
     private const int MaxMessage = 65535;
+
+    /// <summary>How often timeouts are checked: a query times out within this much after its deadline.</summary>
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(20);
     private readonly Socket _socket;
     private readonly Slot?[] _pending = new Slot?[65536];
     private readonly Stack<Slot> _free = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly Timer _sweeper;
+    private Slot[] _all = [];
     private readonly byte[] _ids = new byte[4096];
     private int _idsUsed = 4096;
     private int _dropped;
@@ -38,6 +43,8 @@ public sealed class DnsUdpChannel : IDisposable
         Server = server;
         _socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Connect(server);
+        _socket.Blocking = false; // synchronous receives say "would block" instead of waiting (see ReceiveLoopAsync)
+        _sweeper = new Timer(static s => ((DnsUdpChannel)s!).Sweep(), this, SweepPeriod, SweepPeriod);
         _ = Task.Run(ReceiveLoopAsync);
     }
 
@@ -101,11 +108,17 @@ public sealed class DnsUdpChannel : IDisposable
             int n;
             try
             {
-                // Datagrams already queued are read without a wait (no wake-up per datagram under load); an empty
-                // socket is awaited.
-                n = _socket.Available > 0
-                    ? _socket.Receive(buffer, SocketFlags.None)
-                    : await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                // Datagrams already queued are read at once, without a wake-up each under load; only an empty socket
+                // is awaited.
+                n = _socket.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
+                if (error == SocketError.WouldBlock)
+                {
+                    n = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                }
+                else if (error != SocketError.Success)
+                {
+                    continue; // an ICMP error for some earlier datagram; the affected query times out
+                }
             }
             catch (OperationCanceledException)
             {
@@ -139,7 +152,27 @@ public sealed class DnsUdpChannel : IDisposable
     {
         lock (_free)
         {
-            return _free.Count > 0 ? _free.Pop() : new Slot();
+            if (_free.Count > 0)
+            {
+                return _free.Pop();
+            }
+
+            var slot = new Slot();
+            _all = [.. _all, slot]; // copy on write: the sweeper reads the array without the lock
+            return slot;
+        }
+    }
+
+    /// <summary>
+    /// Times out the queries past their deadline. One periodic timer per channel instead of a timer per query: arming
+    /// and disarming a timer for every query cost more than the query's own bookkeeping.
+    /// </summary>
+    private void Sweep()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var slot in Volatile.Read(ref _all))
+        {
+            slot.TimeOutIfDue(now);
         }
     }
 
@@ -154,19 +187,24 @@ public sealed class DnsUdpChannel : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
+        _sweeper.Dispose();
         _socket.Dispose();
         _stop.Dispose();
     }
 
-    /// <summary>One query in flight: its wire bytes, where the answer goes, and a reusable awaitable.</summary>
+    /// <summary>
+    /// One query in flight: its wire bytes, where the answer goes, its deadline, and a reusable awaitable. The state
+    /// counts generations: even while a query is in flight, odd once it has ended. Whatever ends it (the response, the
+    /// sweeper, the caller's token) must move it from the even value it saw to the next odd one, so a late timeout or
+    /// datagram can never end the slot's next query.
+    /// </summary>
     private sealed class Slot : IValueTaskSource<int>
     {
         private ManualResetValueTaskSourceCore<int> _core = new() { RunContinuationsAsynchronously = false };
         private Memory<byte> _response;
         private int _queryLength;
-        private int _completed;
-        private CancellationTokenSource _timer = new();
-        private CancellationTokenRegistration _registration;
+        private int _state = 1;
+        private long _deadline;
         private CancellationTokenRegistration _callerRegistration;
 
         public byte[] Query { get; } = new byte[512];
@@ -178,26 +216,29 @@ public sealed class DnsUdpChannel : IDisposable
             _core.Reset();
             _response = response;
             _queryLength = queryLength;
-            _completed = 0;
-            if (!_timer.TryReset())
-            {
-                _timer.Dispose();
-                _timer = new CancellationTokenSource();
-            }
-
-            _timer.CancelAfter(timeout);
-            _registration = _timer.Token.UnsafeRegister(static s => ((Slot)s!).Complete(0), this);
+            Volatile.Write(ref _deadline, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+            Volatile.Write(ref _state, _state + 1); // odd → even: in flight
             if (cancellationToken.CanBeCanceled)
             {
-                _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Slot)s!).Complete(0), this);
+                _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Slot)s!).End(Volatile.Read(ref ((Slot)s!)._state), 0), this);
             }
         }
 
         public void End()
         {
-            _registration.Dispose();
+            // Waits for a running cancellation callback, so it cannot reach the slot's next query.
             _callerRegistration.Dispose();
             _callerRegistration = default;
+        }
+
+        /// <summary>Ends the query with a timeout (0) if it is still the one in flight and its deadline has passed.</summary>
+        public void TimeOutIfDue(long now)
+        {
+            var state = Volatile.Read(ref _state);
+            if ((state & 1) == 0 && now > Volatile.Read(ref _deadline))
+            {
+                End(state, 0);
+            }
         }
 
         /// <summary>Accepts the datagram if its question section equals the one sent.</summary>
@@ -220,7 +261,8 @@ public sealed class DnsUdpChannel : IDisposable
                 return false;
             }
 
-            if (Interlocked.Exchange(ref _completed, 1) != 0)
+            var state = Volatile.Read(ref _state);
+            if ((state & 1) != 0 || Interlocked.CompareExchange(ref _state, state + 1, state) != state)
             {
                 return false;
             }
@@ -230,9 +272,10 @@ public sealed class DnsUdpChannel : IDisposable
             return true;
         }
 
-        private void Complete(int length)
+        /// <summary>Ends the query seen in <paramref name="state"/> with <paramref name="length"/>, unless something ended it first.</summary>
+        private void End(int state, int length)
         {
-            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            if ((state & 1) == 0 && Interlocked.CompareExchange(ref _state, state + 1, state) == state)
             {
                 _core.SetResult(length);
             }
