@@ -11,15 +11,7 @@ namespace Bot.Host.Tests.Discord;
 /// </summary>
 public sealed class LiveDiscordHost : DiscordHost
 {
-    private readonly RefusingDnsServer _dns = new();
-
-    public LiveDiscordHost() => Args.AddRange(_dns.HostArgs);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _dns.Dispose();
-    }
+    public LiveDiscordHost() => UseRefusingDns();
 }
 
 public sealed class DeferredDigTests(LiveDiscordHost discord) : IClassFixture<LiveDiscordHost>

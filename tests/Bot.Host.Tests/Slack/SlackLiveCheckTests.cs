@@ -10,15 +10,7 @@ namespace Bot.Host.Tests.Slack;
 /// </summary>
 public sealed class LiveSlackHost : SlackHost
 {
-    private readonly RefusingDnsServer _dns = new();
-
-    public LiveSlackHost() => Args.AddRange(_dns.HostArgs);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _dns.Dispose();
-    }
+    public LiveSlackHost() => UseRefusingDns();
 }
 
 public sealed class SlackLiveCheckTests(LiveSlackHost slack) : IClassFixture<LiveSlackHost>

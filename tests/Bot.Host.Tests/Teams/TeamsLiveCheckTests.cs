@@ -6,15 +6,7 @@ namespace Bot.Host.Tests.Teams;
 
 public sealed class LiveTeamsHost : TeamsHost
 {
-    private readonly RefusingDnsServer _dns = new();
-
-    public LiveTeamsHost() => Args.AddRange(_dns.HostArgs);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _dns.Dispose();
-    }
+    public LiveTeamsHost() => UseRefusingDns();
 }
 
 /// <summary>A live check from Teams: acknowledged at once, a typing indicator while it runs, then the diagnosis card in the thread.</summary>

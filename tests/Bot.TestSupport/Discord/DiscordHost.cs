@@ -6,42 +6,24 @@ using Bot.Adapters.Discord;
 namespace Bot.TestSupport.Discord;
 
 /// <summary>The bot host with Discord configured (a test key pair), its fake REST API, and a signed-request client.</summary>
-public class DiscordHost : IAsyncLifetime
+public class DiscordHost : PlatformHost
 {
-    private RunningHost? _host;
-
     public (byte[] PublicKey, byte[] SecretKey) Keys { get; } = Ed25519.GenerateKeyPair();
 
     public FakeDiscordApi Api { get; private set; } = null!;
 
-    public HttpClient Client { get; private set; } = null!;
-
-    /// <summary>Extra configuration (e.g. live checks against a fake resolver).</summary>
-    public List<string> Args { get; } = [];
-
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyList<string>> StartFakeAsync()
     {
         Api = await FakeDiscordApi.StartAsync();
-        _host = await RunningHost.StartAsync(
+        return
         [
             "--Discord:PublicKey", Convert.ToHexString(Keys.PublicKey),
             "--Discord:ApplicationId", "123456789012345678",
             "--Discord:ApiBaseUrl", Api.BaseUrl,
-            "--Dns:Enabled", "false",
-            .. Args,
-        ]);
-        Client = _host.Client;
+        ];
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await Api.DisposeAsync();
-    }
+    protected override ValueTask StopFakeAsync() => Api.DisposeAsync();
 
     public Task<HttpResponseMessage> SendAsync(string json, string? timestamp = null, Func<byte[], byte[]>? tamper = null, string? signature = null)
     {

@@ -10,25 +10,18 @@ namespace Bot.TestSupport.Slack;
 /// The bot host with Slack configured (a test signing secret, the fake's API and response_url host, one triage
 /// channel), its fake Slack, and a client that signs requests as Slack does.
 /// </summary>
-public class SlackHost : IAsyncLifetime
+public class SlackHost : PlatformHost
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     public const string TriageChannel = "CTRIAGE01";
     public const string OtherChannel = "COTHER001";
 
-    private RunningHost? _host;
-
     public FakeSlackApi Api { get; private set; } = null!;
 
-    public HttpClient Client { get; private set; } = null!;
-
-    /// <summary>Extra configuration (e.g. live checks against a fake resolver, reaction mode).</summary>
-    public List<string> Args { get; } = [];
-
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyList<string>> StartFakeAsync()
     {
         Api = await FakeSlackApi.StartAsync();
-        _host = await RunningHost.StartAsync(
+        return
         [
             "--Slack:SigningSecret", SigningSecret,
             "--Slack:BotToken", "xoxb-test-token",
@@ -36,21 +29,10 @@ public class SlackHost : IAsyncLifetime
             "--Slack:ApiBaseUrl", Api.ApiBaseUrl,
             "--Slack:ResponseUrlHosts:0", "127.0.0.1",
             "--Slack:TriageChannels:0", TriageChannel,
-            "--Dns:Enabled", "false",
-            .. Args,
-        ]);
-        Client = _host.Client;
+        ];
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await Api.DisposeAsync();
-    }
+    protected override ValueTask StopFakeAsync() => Api.DisposeAsync();
 
     /// <summary>Sends a signed request (or one with the given timestamp/signature, or a body changed after signing).</summary>
     public Task<HttpResponseMessage> SendAsync(string path, string body, string contentType, string? timestamp = null, string? signature = null,

@@ -8,31 +8,25 @@ using Microsoft.IdentityModel.Tokens;
 namespace Bot.TestSupport.Teams;
 
 /// <summary>The bot host with Teams configured against a <see cref="FakeBotFramework"/>, and a client that sends activities with tokens signed by the fake's keys.</summary>
-public class TeamsHost : IAsyncLifetime
+public class TeamsHost : PlatformHost
 {
     public const string AppId = "0b7c5f8e-3d2a-4c1b-9e6f-1a2b3c4d5e6f";
     public const string TenantId = "11111111-2222-4333-8444-555555555555";
     public const string BotId = "28:" + AppId;
 
-    private RunningHost? _host;
-
     public FakeBotFramework Fake { get; private set; } = null!;
 
-    public HttpClient Client { get; private set; } = null!;
-
     public RSA SigningKey { get; } = RSA.Create(2048);
-
-    public List<string> Args { get; } = [];
 
     /// <summary>Runs once the fake is up, before the host starts (e.g. to register a client certificate).</summary>
     protected Action<FakeBotFramework>? OnFakeStarted { get; set; }
 
-    public virtual async Task InitializeAsync()
+    protected override async Task<IReadOnlyList<string>> StartFakeAsync()
     {
         Fake = await FakeBotFramework.StartAsync();
         Fake.AddKey("key-1", SigningKey, "msteams", "webchat");
         OnFakeStarted?.Invoke(Fake);
-        _host = await RunningHost.StartAsync(
+        return
         [
             "--Teams:AppId", AppId,
             "--Teams:AppPassword", "test-secret",
@@ -40,21 +34,10 @@ public class TeamsHost : IAsyncLifetime
             "--Teams:OpenIdMetadataUrl", Fake.BaseUrl + "/openid",
             "--Teams:TokenEndpoint", Fake.BaseUrl + "/token",
             "--Teams:AllowedServiceUrlHosts:0", "127.0.0.1",
-            "--Dns:Enabled", "false",
-            .. Args,
-        ]);
-        Client = _host.Client;
+        ];
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await Fake.DisposeAsync();
-    }
+    protected override ValueTask StopFakeAsync() => Fake.DisposeAsync();
 
     /// <summary>A token as the Bot Framework signs it; every claim can be varied to test a failure.</summary>
     public string Token(string? serviceUrl = null, string issuer = "https://api.botframework.com", string audience = AppId, RSA? key = null, string kid = "key-1",
