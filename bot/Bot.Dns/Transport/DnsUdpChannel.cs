@@ -244,25 +244,32 @@ public sealed class DnsUdpChannel : IDisposable
         /// <summary>Accepts the datagram if its question section equals the one sent.</summary>
         public bool TryComplete(ReadOnlySpan<byte> datagram)
         {
+            // Only a query in flight can be answered; its bytes are complete once Begin has published the state. The
+            // walk stays in bounds even if the slot is recycled meanwhile (the CAS below then fails).
+            var state = Volatile.Read(ref _state);
+            if ((state & 1) != 0)
+            {
+                return false;
+            }
+
             // Question: from offset 12 to the end of the first question in our query (no OPT in the question).
+            var q = Query.AsSpan(0, Math.Min(_queryLength, Query.Length));
             var questionEnd = DnsHeader.Size;
-            var q = Query.AsSpan(0, _queryLength);
-            while (q[questionEnd] != 0)
+            while (questionEnd < q.Length && q[questionEnd] != 0)
             {
                 questionEnd += q[questionEnd] + 1;
             }
 
             questionEnd += 5;
             var qd = BinaryPrimitives.ReadUInt16BigEndian(datagram[4..]);
-            if (qd != 1 || datagram.Length < questionEnd || datagram.Length > _response.Length
+            if (questionEnd > q.Length || qd != 1 || datagram.Length < questionEnd || datagram.Length > _response.Length
                 || !Ascii.EqualsIgnoreCase(datagram[DnsHeader.Size..(questionEnd - 4)], q[DnsHeader.Size..(questionEnd - 4)])
                 || !datagram[(questionEnd - 4)..questionEnd].SequenceEqual(q[(questionEnd - 4)..questionEnd]))
             {
                 return false;
             }
 
-            var state = Volatile.Read(ref _state);
-            if ((state & 1) != 0 || Interlocked.CompareExchange(ref _state, state + 1, state) != state)
+            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state)
             {
                 return false;
             }
