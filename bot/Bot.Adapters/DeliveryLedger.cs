@@ -9,11 +9,12 @@ namespace Bot.Adapters;
 /// What was answered to which delivery id, remembered for at least <c>lifetime</c>: the de-duplication ledger of a
 /// platform endpoint. Built for a flood of distinct ids: entries are plain struct slots in three generations of
 /// half the lifetime each (the oldest dropped whole), keyed by a 128-bit value instead of a string, so a busy
-/// endpoint leaves no per-entry objects for the garbage collector to trace (the values are shared answers). Numeric
-/// ids (Discord's snowflakes) are their own key; any other id is keyed by 127 bits of its SHA-256.
+/// endpoint leaves no per-entry objects for the garbage collector to trace (the values are shared answers or flags).
+/// Numeric ids (Discord's snowflakes) are their own key; any other id is keyed by 127 bits of its SHA-256. Every
+/// adapter's "answer each delivery once" goes through one of these: <see cref="TryClaim"/> is the atomic
+/// received → claimed step.
 /// </summary>
 public sealed class DeliveryLedger<TValue>(TimeSpan lifetime, TimeProvider time, int maxPerGeneration = 500_000)
-    where TValue : class
 {
     private readonly Lock _lock = new();
     private readonly long _slice = (long)(lifetime.TotalMilliseconds / 2);
@@ -38,14 +39,60 @@ public sealed class DeliveryLedger<TValue>(TimeSpan lifetime, TimeProvider time,
         lock (_lock)
         {
             RotateWhenDue();
-            if (_current.Count >= maxPerGeneration)
+            Add(key, value);
+        }
+    }
+
+    /// <summary>Records every id with <paramref name="value"/> unless one of them is already recorded (atomic); true if recorded.</summary>
+    public bool TryClaim(TValue value, params ReadOnlySpan<string> ids)
+    {
+        Span<UInt128> keys = stackalloc UInt128[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            keys[i] = Key(ids[i]);
+        }
+
+        lock (_lock)
+        {
+            RotateWhenDue();
+            foreach (var key in keys)
             {
-                // A flood beyond any real traffic: remember the newest ids rather than grow without bound.
-                Rotate();
+                if (_current.ContainsKey(key) || _previous.ContainsKey(key) || _older.ContainsKey(key))
+                {
+                    return false;
+                }
             }
 
-            _current[key] = value;
+            foreach (var key in keys)
+            {
+                Add(key, value);
+            }
+
+            return true;
         }
+    }
+
+    /// <summary>Forgets an id (a claimed delivery that could not be handled, so that a retry is).</summary>
+    public void Forget(string id)
+    {
+        var key = Key(id);
+        lock (_lock)
+        {
+            _current.Remove(key);
+            _previous.Remove(key);
+            _older.Remove(key);
+        }
+    }
+
+    private void Add(UInt128 key, TValue value)
+    {
+        if (_current.Count >= maxPerGeneration)
+        {
+            // A flood beyond any real traffic: remember the newest ids rather than grow without bound.
+            Rotate();
+        }
+
+        _current[key] = value;
     }
 
     private void RotateWhenDue()

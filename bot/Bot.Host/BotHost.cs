@@ -33,7 +33,6 @@ public static class BotHost
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Bot.Engine.Diagnosis.DnsCheckOptions>>()));
         builder.Services.AddSingleton<IEngineProvider>(sp => sp.GetRequiredService<EngineHolder>());
         builder.Services.AddSingleton<GuidePages>();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Bot.Adapters.BackgroundQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Bot.Adapters.BackgroundQueue>());

@@ -67,4 +67,23 @@ public sealed class DeliveryLedgerTests
         ledger.TryGet("750", out _).ShouldBeTrue();
         ledger.TryGet("0", out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public void AClaim_SucceedsOnce_AndAllItsIdsClaimTogether()
+    {
+        var ledger = new DeliveryLedger<bool>(TimeSpan.FromHours(1), _clock);
+        ledger.TryClaim(true, "channel:ts-1", "client-msg-1").ShouldBeTrue();
+        ledger.TryClaim(true, "channel:ts-1").ShouldBeFalse();
+        ledger.TryClaim(true, "channel:ts-2", "client-msg-1").ShouldBeFalse("one id already claimed blocks the whole claim");
+        ledger.TryClaim(true, "channel:ts-2").ShouldBeTrue("a refused claim records none of its ids");
+    }
+
+    [Fact]
+    public void AForgottenClaim_CanBeClaimedAgain()
+    {
+        var ledger = new DeliveryLedger<bool>(TimeSpan.FromHours(1), _clock);
+        ledger.TryClaim(true, "Ev123").ShouldBeTrue();
+        ledger.Forget("Ev123");
+        ledger.TryClaim(true, "Ev123").ShouldBeTrue();
+    }
 }

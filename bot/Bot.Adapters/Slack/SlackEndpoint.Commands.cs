@@ -2,7 +2,6 @@ using Bot.Engine;
 using Bot.Engine.Contracts;
 using Bot.Engine.Localization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Adapters.Slack;
@@ -40,7 +39,7 @@ public sealed partial class SlackEndpoint
         // Slack does not retry slash commands, but a proxy might: the same trigger_id gets the same answer, once.
         var trigger = Field(form, "trigger_id");
         var key = "slack:command:" + trigger;
-        if (trigger is not null && ledger.TryGetValue(key, out string? earlier) && earlier is not null)
+        if (trigger is not null && _commandAnswers.TryGet(key, out var earlier))
         {
             Duplicate(log, "command", trigger);
             await WriteJsonAsync(http, earlier).ConfigureAwait(false);
@@ -52,7 +51,7 @@ public sealed partial class SlackEndpoint
         var response = await CommandAsync(engine, command.Trim().ToLowerInvariant(), SlackInput.Plain(Field(form, "text") ?? ""), from, http.RequestAborted).ConfigureAwait(false);
         if (trigger is not null)
         {
-            ledger.Set(key, response, DeliveryMemory);
+            _commandAnswers.Set(key, response);
         }
 
         await WriteJsonAsync(http, response).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Bot.Adapters.Slack;
 
@@ -53,7 +52,7 @@ public sealed partial class SlackEndpoint
         }
 
         var key = "slack:event:" + delivery.EventId;
-        if (!Claim(key))
+        if (!_deliveries.TryClaim(true, key))
         {
             Duplicate(log, "event", delivery.EventId);
             return;
@@ -62,7 +61,7 @@ public sealed partial class SlackEndpoint
         if (!queue.TryEnqueue(ct => events.HandleAsync(delivery, ct)))
         {
             // Forget the delivery so Slack's retry is handled.
-            ledger.Remove(key);
+            _deliveries.Forget(key);
             QueueFull(log, "event");
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }

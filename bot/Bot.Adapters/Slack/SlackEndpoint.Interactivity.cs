@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Bot.Adapters.Slack;
 
@@ -65,7 +64,7 @@ public sealed partial class SlackEndpoint
 
         var id = interaction.TriggerId ?? $"{interaction.UserId}:{interaction.ActionTs}";
         var key = "slack:action:" + id;
-        if (!Claim(key))
+        if (!_deliveries.TryClaim(true, key))
         {
             Duplicate(log, "action", id);
             return;
@@ -87,7 +86,7 @@ public sealed partial class SlackEndpoint
                 await slack.ReplyAsync(target, message, stopping).ConfigureAwait(false);
             }))
         {
-            ledger.Remove(key);
+            _deliveries.Forget(key);
             QueueFull(log, "action");
         }
     }

@@ -2,7 +2,6 @@ using System.Text;
 using Bot.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -21,7 +20,6 @@ public sealed partial class SlackEndpoint(
     SlackEvents events,
     SlackUserLanguages languages,
     BackgroundQueue queue,
-    IMemoryCache ledger,
     TimeProvider time,
     ILogger<SlackEndpoint> log) : IDisposable
 {
@@ -29,7 +27,12 @@ public sealed partial class SlackEndpoint(
     private static readonly TimeSpan DeliveryMemory = TimeSpan.FromHours(1);
 
     private readonly RenderedAnswers _rendered = new();
-    private readonly Lock _deliveries = new();
+
+    /// <summary>Events and button presses claimed (by event id, by action), so each is handled once.</summary>
+    private readonly DeliveryLedger<bool> _deliveries = new(DeliveryMemory, time);
+
+    /// <summary>The answer given to each slash command's trigger_id, sent again if the same command arrives again.</summary>
+    private readonly DeliveryLedger<string> _commandAnswers = new(DeliveryMemory, time);
     private SlackSignature? _signature;
 
     public void Dispose() => _rendered.Dispose();
@@ -73,21 +76,6 @@ public sealed partial class SlackEndpoint(
 
     private static string? Field(Dictionary<string, StringValues> form, string name) =>
         form.TryGetValue(name, out var v) && v.Count == 1 ? v[0] : null;
-
-    /// <summary>True for the first time <paramref name="key"/> is claimed within the delivery memory (atomic).</summary>
-    private bool Claim(string key)
-    {
-        lock (_deliveries)
-        {
-            if (ledger.TryGetValue(key, out _))
-            {
-                return false;
-            }
-
-            ledger.Set(key, true, DeliveryMemory);
-            return true;
-        }
-    }
 
     private static async Task WriteJsonAsync(HttpContext http, string json)
     {

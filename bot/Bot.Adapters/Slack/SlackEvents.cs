@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Bot.Engine;
 using Bot.Engine.Contracts;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,20 +29,19 @@ public sealed partial class SlackEvents : IDisposable
     private readonly IEngineProvider _engines;
     private readonly SlackWebClient _slack;
     private readonly SlackUserLanguages _languages;
-    private readonly IMemoryCache _ledger;
+    private readonly DeliveryLedger<bool> _claims;
     private readonly ILogger<SlackEvents> _log;
     private readonly PartitionedRateLimiter<string> _perChannel;
-    private readonly Lock _claims = new();
     private readonly SemaphoreSlim _authTest = new(1, 1);
     private string? _botUserId;
 
-    public SlackEvents(IOptions<SlackOptions> options, IEngineProvider engines, SlackWebClient slack, SlackUserLanguages languages, IMemoryCache ledger, ILogger<SlackEvents> log)
+    public SlackEvents(IOptions<SlackOptions> options, IEngineProvider engines, SlackWebClient slack, SlackUserLanguages languages, TimeProvider time, ILogger<SlackEvents> log)
     {
         _languages = languages;
         _options = options;
         _engines = engines;
         _slack = slack;
-        _ledger = ledger;
+        _claims = new DeliveryLedger<bool>(MessageMemory, time);
         _log = log;
         _botUserId = string.IsNullOrWhiteSpace(options.Value.BotUserId) ? null : options.Value.BotUserId;
         var perMinute = Math.Max(1, options.Value.ChannelAnswersPerMinute);
@@ -176,29 +174,10 @@ public sealed partial class SlackEvents : IDisposable
     }
 
     /// <summary>One answer per message: by channel and ts, and by client_msg_id (atomic).</summary>
-    private bool ClaimMessage(SlackEvent e)
-    {
-        var keys = new List<string> { $"slack:message:{e.Channel}:{e.Ts}" };
-        if (e.ClientMsgId is { Length: > 0 } id)
-        {
-            keys.Add("slack:client-msg:" + id);
-        }
-
-        lock (_claims)
-        {
-            if (keys.Any(k => _ledger.TryGetValue(k, out _)))
-            {
-                return false;
-            }
-
-            foreach (var k in keys)
-            {
-                _ledger.Set(k, true, MessageMemory);
-            }
-
-            return true;
-        }
-    }
+    private bool ClaimMessage(SlackEvent e) =>
+        e.ClientMsgId is { Length: > 0 } id
+            ? _claims.TryClaim(true, $"slack:message:{e.Channel}:{e.Ts}", "slack:client-msg:" + id)
+            : _claims.TryClaim(true, $"slack:message:{e.Channel}:{e.Ts}");
 
     private enum Kind
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +17,11 @@ public sealed partial class TeamsEndpoint(
     TeamsBot bot,
     TeamsEmulatorMode emulator,
     BackgroundQueue queue,
-    IMemoryCache ledger,
+    TimeProvider time,
     ILogger<TeamsEndpoint> log)
 {
     /// <summary>Teams retries a slow delivery after about 15 s (and again about 30 s later); an hour covers every retry.</summary>
-    private static readonly TimeSpan DeliveryMemory = TimeSpan.FromHours(1);
-    private readonly Lock _deliveries = new();
+    private readonly DeliveryLedger<bool> _deliveries = new(TimeSpan.FromHours(1), time);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -103,7 +101,7 @@ public sealed partial class TeamsEndpoint(
             return;
         }
 
-        if (activity.Id is not null && !FirstDelivery(activity))
+        if (activity.Id is not null && !_deliveries.TryClaim(true, activity.DeliveryKey))
         {
             Duplicate(log, activity.Type);
             http.Response.StatusCode = StatusCodes.Status200OK;
@@ -118,22 +116,6 @@ public sealed partial class TeamsEndpoint(
         }
 
         http.Response.StatusCode = StatusCodes.Status202Accepted;
-    }
-
-    /// <summary>True for the first delivery of this conversation + activity id (atomic, so concurrent retries lose).</summary>
-    private bool FirstDelivery(TeamsActivity activity)
-    {
-        var key = "teams:delivery:" + activity.DeliveryKey;
-        lock (_deliveries)
-        {
-            if (ledger.TryGetValue(key, out _))
-            {
-                return false;
-            }
-
-            ledger.Set(key, true, DeliveryMemory);
-            return true;
-        }
     }
 
     private async Task InvokeAsync(HttpContext http, TeamsActivity activity)

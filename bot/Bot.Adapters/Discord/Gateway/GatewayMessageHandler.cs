@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Bot.Engine;
 using Bot.Engine.Contracts;
 using Bot.Engine.Localization;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,15 +20,15 @@ public sealed partial class GatewayMessageHandler(
     IEngineProvider engines,
     DiscordRestClient rest,
     BackgroundQueue queue,
-    IMemoryCache ledger,
+    TimeProvider time,
     ILogger<GatewayMessageHandler> log) : IDisposable
 {
     public const string TriageReaction = "🔍";
 
-    /// <summary>Longer than any RESUME replay window: a session that old cannot be resumed anyway.</summary>
-    private static readonly TimeSpan Remember = TimeSpan.FromHours(2);
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
-    private readonly Lock _claims = new();
+    /// <summary>received → claimed, once per message id, for longer than any RESUME replay window (a session that old
+    /// cannot be resumed anyway): a replayed dispatch finds the claim and stops.</summary>
+    private readonly DeliveryLedger<bool> _claims = new(TimeSpan.FromHours(2), time);
     private readonly PartitionedRateLimiter<string> _perChannel = PartitionedRateLimiter.Create<string, string>(channel =>
         RateLimitPartition.GetSlidingWindowLimiter(channel, _ => new SlidingWindowRateLimiterOptions
         {
@@ -56,7 +55,7 @@ public sealed partial class GatewayMessageHandler(
             return;
         }
 
-        if (!Claim(message.Id))
+        if (!_claims.TryClaim(true, message.Id))
         {
             Duplicate(log, message.Id);
             return;
@@ -89,22 +88,6 @@ public sealed partial class GatewayMessageHandler(
 
     internal static string StripMention(string content, string self) =>
         content.Replace($"<@!{self}>", "", StringComparison.Ordinal).Replace($"<@{self}>", "", StringComparison.Ordinal).Trim();
-
-    /// <summary>received → claimed, once per message id: a replayed dispatch finds the claim and stops.</summary>
-    private bool Claim(string messageId)
-    {
-        var key = "discord:message:" + messageId;
-        lock (_claims)
-        {
-            if (ledger.TryGetValue(key, out _))
-            {
-                return false;
-            }
-
-            ledger.Set(key, true, Remember);
-            return true;
-        }
-    }
 
     private async Task AnswerAsync(GatewayMessage message, MessageTrigger trigger, string selfId, CancellationToken stopping)
     {
