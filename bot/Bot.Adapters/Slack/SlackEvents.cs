@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Bot.Engine;
 using Bot.Engine.Contracts;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ public sealed partial class SlackEvents : IDisposable
     private readonly SlackUserLanguages _languages;
     private readonly DeliveryLedger<bool> _claims;
     private readonly ILogger<SlackEvents> _log;
-    private readonly PartitionedRateLimiter<string> _perChannel;
+    private readonly ChannelAnswerLimit _perChannel;
     private readonly SemaphoreSlim _authTest = new(1, 1);
     private string? _botUserId;
 
@@ -44,11 +43,7 @@ public sealed partial class SlackEvents : IDisposable
         _claims = new DeliveryLedger<bool>(MessageMemory, time);
         _log = log;
         _botUserId = string.IsNullOrWhiteSpace(options.Value.BotUserId) ? null : options.Value.BotUserId;
-        var perMinute = Math.Max(1, options.Value.ChannelAnswersPerMinute);
-        _perChannel = PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetSlidingWindowLimiter(channel, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0,
-        }));
+        _perChannel = new ChannelAnswerLimit(options.Value.ChannelAnswersPerMinute);
     }
 
     /// <summary>The cheap checks made before an event is queued: a message of a person, in a conversation, with text.</summary>
@@ -102,8 +97,7 @@ public sealed partial class SlackEvents : IDisposable
             return;
         }
 
-        using var lease = _perChannel.AttemptAcquire(e.Channel!);
-        if (!lease.IsAcquired)
+        if (!_perChannel.TryAcquire(e.Channel!))
         {
             Throttled(_log, e.Channel!);
             return;

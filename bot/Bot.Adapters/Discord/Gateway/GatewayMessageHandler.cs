@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Bot.Engine;
 using Bot.Engine.Contracts;
 using Bot.Engine.Localization;
@@ -29,15 +28,7 @@ public sealed partial class GatewayMessageHandler(
     /// <summary>received → claimed, once per message id, for longer than any RESUME replay window (a session that old
     /// cannot be resumed anyway): a replayed dispatch finds the claim and stops.</summary>
     private readonly DeliveryLedger<bool> _claims = new(TimeSpan.FromHours(2), time);
-    private readonly PartitionedRateLimiter<string> _perChannel = PartitionedRateLimiter.Create<string, string>(channel =>
-        RateLimitPartition.GetSlidingWindowLimiter(channel, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ChannelAnswersPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly ChannelAnswerLimit _perChannel = new(options.Value.ChannelAnswersPerMinute);
 
     /// <summary>Decides at once (in the order the gateway delivers) and queues the answer. Never throws on bad input.</summary>
     internal void OnMessageCreate(JsonElement data, string? selfId)
@@ -100,8 +91,7 @@ public sealed partial class GatewayMessageHandler(
             return;
         }
 
-        using var lease = _perChannel.AttemptAcquire(message.ChannelId);
-        if (!lease.IsAcquired)
+        if (!_perChannel.TryAcquire(message.ChannelId))
         {
             ChannelLimited(log, message.Id, message.ChannelId, o.ChannelAnswersPerMinute);
             return;
