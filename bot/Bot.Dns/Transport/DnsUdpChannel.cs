@@ -220,7 +220,7 @@ public sealed class DnsUdpChannel : IDisposable
             Volatile.Write(ref _state, _state + 1); // odd → even: in flight
             if (cancellationToken.CanBeCanceled)
             {
-                _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Slot)s!).End(Volatile.Read(ref ((Slot)s!)._state), 0), this);
+                _callerRegistration = cancellationToken.UnsafeRegister(static s => ((Slot)s!).Finish(Volatile.Read(ref ((Slot)s!)._state), 0), this);
             }
         }
 
@@ -237,7 +237,7 @@ public sealed class DnsUdpChannel : IDisposable
             var state = Volatile.Read(ref _state);
             if ((state & 1) == 0 && now > Volatile.Read(ref _deadline))
             {
-                End(state, 0);
+                Finish(state, 0);
             }
         }
 
@@ -280,7 +280,7 @@ public sealed class DnsUdpChannel : IDisposable
         }
 
         /// <summary>Ends the query seen in <paramref name="state"/> with <paramref name="length"/>, unless something ended it first.</summary>
-        private void End(int state, int length)
+        private void Finish(int state, int length)
         {
             if ((state & 1) == 0 && Interlocked.CompareExchange(ref _state, state + 1, state) == state)
             {
