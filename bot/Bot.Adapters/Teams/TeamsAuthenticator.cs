@@ -24,6 +24,9 @@ public sealed partial class TeamsAuthenticator
     private readonly string[] _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
+    /// <summary>RS256 checks through OpenSSL with a verification context kept per key (<see cref="OpenSslRsaVerifier"/>), where available.</summary>
+    private readonly CryptoProviderFactory _crypto = OpenSslRs256Provider.CreateFactory();
+
     /// <summary>
     /// Tokens whose signature, issuer and audience were verified, by their exact text. The Bot Framework sends the
     /// same token with every activity for about an hour, so a repeat costs a lookup instead of an RSA check; what
@@ -147,6 +150,7 @@ public sealed partial class TeamsAuthenticator
                 ValidIssuers = fromBotFramework ? [BotFrameworkIssuer] : _entraIssuers,
                 ValidAudience = _options.AppId,
                 IssuerSigningKey = key,
+                CryptoProviderFactory = _crypto,
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                 RequireSignedTokens = true,
                 RequireExpirationTime = true,
