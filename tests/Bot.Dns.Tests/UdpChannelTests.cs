@@ -48,6 +48,23 @@ public sealed class UdpChannelTests
     }
 
     [Fact]
+    public async Task Dispose_EndsTheReceivingThread_EvenWhileItWaitsForADatagram()
+    {
+        using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var channel = new DnsUdpChannel((IPEndPoint)silent.Client.LocalEndPoint!, Loopback);
+        (await channel.ExchangeAsync(new DnsQuery("example.", 1), new byte[512], TimeSpan.FromMilliseconds(50))).ShouldBe(0);
+        channel.IsReceiving.ShouldBeTrue();
+        channel.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (channel.IsReceiving && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        channel.IsReceiving.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task SilentServer_TimesOutWithZero()
     {
         using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));

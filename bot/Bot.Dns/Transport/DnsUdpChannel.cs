@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -21,11 +22,18 @@ public sealed class DnsUdpChannel : IDisposable
 
     /// <summary>How often timeouts are checked: a query times out within this much after its deadline.</summary>
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long the receiving thread sleeps at most before it looks whether the channel was disposed.</summary>
+    private static readonly TimeSpan StopCheckPeriod = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long the receiving thread keeps asking an empty socket before it sleeps: 50 µs.</summary>
+    private static readonly long SpinTicks = Stopwatch.Frequency / 20_000;
     private readonly Socket _socket;
     private readonly Slot?[] _pending = new Slot?[65536];
     private readonly Stack<Slot> _free = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Timer _sweeper;
+    private readonly Thread _receiver;
     private Slot[] _all = [];
     private readonly byte[] _ids = new byte[4096];
     private int _idsUsed = 4096;
@@ -43,10 +51,14 @@ public sealed class DnsUdpChannel : IDisposable
         Server = server;
         _socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Connect(server);
-        _socket.Blocking = false; // synchronous receives say "would block" instead of waiting (see ReceiveLoopAsync)
+        _socket.Blocking = false; // see ReceiveLoop
         _sweeper = new Timer(static s => ((DnsUdpChannel)s!).Sweep(), this, SweepPeriod, SweepPeriod);
-        _ = Task.Run(ReceiveLoopAsync);
+        _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "dns-udp-channel" };
+        _receiver.Start();
     }
+
+    /// <summary>Whether the receiving thread still runs (it ends shortly after <see cref="Dispose"/>).</summary>
+    internal bool IsReceiving => _receiver.IsAlive;
 
     public IPEndPoint Server { get; }
 
@@ -69,7 +81,17 @@ public sealed class DnsUdpChannel : IDisposable
         slot.Begin(response, length, timeout, cancellationToken);
         try
         {
-            await _socket.SendAsync(slot.Query.AsMemory(0, length), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            // A UDP send does not wait for the peer: the plain system call, without the async machinery around it.
+            _socket.Send(slot.Query, 0, length, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock)
+            {
+                await _socket.SendAsync(slot.Query.AsMemory(0, length), SocketFlags.None, cancellationToken).ConfigureAwait(false); // send buffer full
+            }
+            else if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+
             return await new ValueTask<int>(slot, slot.Version).ConfigureAwait(false);
         }
         finally
@@ -100,37 +122,49 @@ public sealed class DnsUdpChannel : IDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// One thread per channel reads the socket: the kernel wakes it when a datagram arrives, with no event loop or
+    /// thread-pool hop in between, and the answered caller's continuation (usually its next send) runs right here.
+    /// At 64 queries in flight those hops cost more CPU than the queries themselves. The socket is non-blocking: when
+    /// it is empty the thread keeps asking for a few tens of microseconds (a loopback answer is usually that close;
+    /// waking a sleeping thread costs more) and then sleeps in poll(2) until a datagram comes or it is time to look
+    /// whether the channel was disposed.
+    /// </summary>
+    private void ReceiveLoop()
     {
         var buffer = new byte[MaxMessage];
+        var spinUntil = 0L;
         while (!_stop.IsCancellationRequested)
         {
             int n;
             try
             {
-                // Datagrams already queued are read at once, without a wake-up each under load; only an empty socket
-                // is awaited.
                 n = _socket.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
                 if (error == SocketError.WouldBlock)
                 {
-                    n = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                    var now = Stopwatch.GetTimestamp();
+                    if (spinUntil == 0)
+                    {
+                        spinUntil = now + SpinTicks;
+                    }
+                    else if (now > spinUntil)
+                    {
+                        _socket.Poll(StopCheckPeriod, SelectMode.SelectRead);
+                        spinUntil = 0;
+                    }
+
+                    continue;
                 }
-                else if (error != SocketError.Success)
+
+                spinUntil = 0;
+                if (error != SocketError.Success)
                 {
-                    continue; // an ICMP error for some earlier datagram; the affected query times out
+                    continue; // an ICMP error for some earlier datagram; that query times out
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
             catch (ObjectDisposedException)
             {
                 return;
-            }
-            catch (SocketException)
-            {
-                continue; // an ICMP error for some earlier datagram; the affected query times out
             }
 
             if (n < DnsHeader.Size)
@@ -169,7 +203,7 @@ public sealed class DnsUdpChannel : IDisposable
     /// </summary>
     private void Sweep()
     {
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var now = Stopwatch.GetTimestamp();
         foreach (var slot in Volatile.Read(ref _all))
         {
             slot.TimeOutIfDue(now);
@@ -216,7 +250,7 @@ public sealed class DnsUdpChannel : IDisposable
             _core.Reset();
             _response = response;
             _queryLength = queryLength;
-            Volatile.Write(ref _deadline, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+            Volatile.Write(ref _deadline, Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency));
             Volatile.Write(ref _state, _state + 1); // odd → even: in flight
             if (cancellationToken.CanBeCanceled)
             {
