@@ -9,8 +9,17 @@ key = Ed25519PrivateKey.generate()
 public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 open(f"{out}/public.hex", "w").write(public.hex())
 
+# Interaction ids are snowflakes, as Discord sends them: milliseconds since 2015 shifted left 22 bits, plus a sequence.
+epoch_ms = int(time.time() * 1000) - 1420070400000
+sequence = 0
+
+def snowflake():
+    global sequence
+    sequence += 1
+    return str((epoch_ms << 22) + sequence)
+
 def interaction(name, options):
-    return json.dumps({"id": uuid.uuid4().hex, "application_id": "123456789012345678", "type": 2, "token": "tok-" + uuid.uuid4().hex,
+    return json.dumps({"id": snowflake(), "application_id": "123456789012345678", "type": 2, "token": "tok-" + uuid.uuid4().hex,
                        "version": 1, "locale": "en-US", "member": {"user": {"id": "42"}},
                        "data": {"id": "1", "name": name, "type": 1, "options": options}}, separators=(",", ":"))
 

@@ -99,7 +99,7 @@ public sealed partial class DiscordInteractions(
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(response, http.RequestAborted).ConfigureAwait(false);
+        await RenderedAnswers.WriteAsync(http.Response, response, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>

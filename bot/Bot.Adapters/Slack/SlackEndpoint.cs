@@ -81,7 +81,7 @@ public sealed partial class SlackEndpoint(
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(json, http.RequestAborted).ConfigureAwait(false);
+        await RenderedAnswers.WriteAsync(http.Response, json, http.RequestAborted).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Slack request to {Path} refused (401): missing, old or wrong signature")]
