@@ -166,6 +166,13 @@ public sealed class DnsUdpChannel : IDisposable
             {
                 return;
             }
+            catch (SocketException)
+            {
+                // Only poll(2) throws here. Whatever it was, pause a moment so a socket that keeps failing cannot spin.
+                spinUntil = 0;
+                Thread.Sleep(1);
+                continue;
+            }
 
             if (n < DnsHeader.Size)
             {
