@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.TestSupport.Discord;
 
@@ -71,8 +67,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     public static async Task<FakeDiscordApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeDiscordApi(app);
         app.Run(async http =>
@@ -100,8 +95,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
             await http.Response.WriteAsync(http.Request.Method == "PUT" ? body : http.Request.Method == "GET" ? "[]" : """{"id":"1"}""");
         });
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/v10";
+        fake.BaseUrl = await LoopbackApp.StartAsync(app) + "/api/v10";
         return fake;
     }
 

@@ -4,10 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.TestSupport.Discord;
 
@@ -46,8 +43,7 @@ public sealed class FakeGateway : IAsyncDisposable
 
     public static async Task<FakeGateway> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackApp.CreateBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         var app = builder.Build();
         var fake = new FakeGateway(app);
@@ -67,8 +63,7 @@ public sealed class FakeGateway : IAsyncDisposable
             await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{fake.HeartbeatIntervalMs}}},"s":null,"t":null}""");
             await connection.ReceiveLoopAsync(http.RequestAborted);
         });
-        await app.StartAsync();
-        fake.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "ws://", StringComparison.Ordinal);
+        fake.Url = (await LoopbackApp.StartAsync(app)).Replace("http://", "ws://", StringComparison.Ordinal);
         return fake;
     }
 

@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -67,8 +63,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public static async Task<FakeBotFramework> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var fake = new FakeBotFramework(app);
         app.MapGet("/openid", () => Results.Json(new Dictionary<string, object>
@@ -113,8 +108,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] });
         });
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = await LoopbackApp.StartAsync(app);
         return fake;
     }
 
