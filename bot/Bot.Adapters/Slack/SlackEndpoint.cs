@@ -47,12 +47,7 @@ public sealed partial class SlackEndpoint(
             return null;
         }
 
-        if (http.Request.ContentLength > o.MaxBodyBytes)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-
+        // Over the cap (declared or sent) → null, read no further.
         var body = await RequestBody.ReadBoundedAsync(http.Request, o.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
