@@ -18,7 +18,7 @@ public static partial class SlackRegistration
 
         // No redirects: a response_url or API call is never followed somewhere the allowlist did not check.
         services.AddSingleton(sp => new SlackWebClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) },
+            PlatformHttpClient.Create(TimeSpan.FromSeconds(15)),
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackWebClient>>()));
         services.AddSingleton<SlackUserLanguages>();
         services.AddSingleton<SlackEvents>();

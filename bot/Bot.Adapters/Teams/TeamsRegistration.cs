@@ -19,9 +19,9 @@ public static partial class TeamsRegistration
         services.AddSingleton<TeamsAuthenticator>();
 
         // Singletons with their own pooled handlers: the token cache and the per-conversation limits must be shared.
-        services.AddSingleton(sp => new TeamsTokenProvider(Client(TimeSpan.FromSeconds(15)), sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TeamsTokenProvider(PlatformHttpClient.Create(TimeSpan.FromSeconds(15)), sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TeamsEmulatorMode>();
-        services.AddSingleton(sp => new TeamsConnector(Client(TimeSpan.FromSeconds(20)), sp.GetRequiredService<TeamsTokenProvider>(),
+        services.AddSingleton(sp => new TeamsConnector(PlatformHttpClient.Create(TimeSpan.FromSeconds(20)), sp.GetRequiredService<TeamsTokenProvider>(),
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<ILogger<TeamsConnector>>(), sp.GetRequiredService<TeamsEmulatorMode>()));
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<TeamsEndpoint>();
@@ -54,9 +54,6 @@ public static partial class TeamsRegistration
         });
         return app;
     }
-
-    private static HttpClient Client(TimeSpan timeout) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }) { Timeout = timeout };
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Teams endpoint /api/messages on for app {AppId} ({AppType})")]
     private static partial void Enabled(ILogger log, string appId, string appType);
