@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,13 +11,13 @@ namespace Bot.Adapters.Teams;
 /// </summary>
 internal sealed class OpenSslRs256Provider : ICryptoProvider
 {
-    private const int MaxKeys = 64;
     private const int MinimumKeyBits = 2048;
 
-    private readonly ConcurrentDictionary<string, SignatureProvider?> _byKey = new(StringComparer.Ordinal);
-
-    /// <summary>The same answer by key object: the metadata's key objects live until the next refresh, and this lookup costs nothing.</summary>
-    private readonly ConditionalWeakTable<SecurityKey, StrongBox<SignatureProvider?>> _byObject = [];
+    /// <summary>
+    /// The provider for each key object (null: not one of ours), made on first use. The metadata's key objects live
+    /// until the next refresh, and their entries go with them.
+    /// </summary>
+    private readonly ConditionalWeakTable<SecurityKey, StrongBox<SignatureProvider?>> _byKey = [];
 
     /// <summary>A factory using this provider, or the library's default factory when OpenSSL 3 is not available.</summary>
     public static CryptoProviderFactory CreateFactory() =>
@@ -53,39 +52,18 @@ internal sealed class OpenSslRs256Provider : ICryptoProvider
         }
     }
 
-    private SignatureProvider? ProviderFor(SecurityKey key)
-    {
-        if (_byObject.TryGetValue(key, out var box))
-        {
-            return box.Value;
-        }
+    private SignatureProvider? ProviderFor(SecurityKey key) =>
+        _byKey.GetValue(key, static k => new StrongBox<SignatureProvider?>(NewProvider(k))).Value;
 
-        var provider = ProviderByMaterial(key);
-        _byObject.AddOrUpdate(key, new StrongBox<SignatureProvider?>(provider));
-        return provider;
-    }
-
-    private SignatureProvider? ProviderByMaterial(SecurityKey key)
+    private static SignatureProvider? NewProvider(SecurityKey key)
     {
         if (Material(key) is not { } material)
         {
             return null;
         }
 
-        var id = Convert.ToBase64String(material.Modulus) + "." + Convert.ToBase64String(material.Exponent);
-        if (_byKey.TryGetValue(id, out var known))
-        {
-            return known;
-        }
-
-        if (_byKey.Count >= MaxKeys)
-        {
-            _byKey.Clear();
-        }
-
         var verifier = OpenSslRsaVerifier.TryCreate(material.Modulus, material.Exponent);
-        var provider = verifier is null || verifier.SignatureLength * 8 < MinimumKeyBits ? null : new Rs256SignatureProvider(key, verifier);
-        return _byKey.GetOrAdd(id, provider);
+        return verifier is null || verifier.SignatureLength * 8 < MinimumKeyBits ? null : new Rs256SignatureProvider(key, verifier);
     }
 
     private static (byte[] Modulus, byte[] Exponent)? Material(SecurityKey key)
