@@ -1,3 +1,4 @@
+using Bot.Adapters;
 using Bot.Adapters.Discord;
 
 // Usage: Bot.DiscordBare <public key hex> [--urls http://127.0.0.1:5192]
@@ -7,9 +8,13 @@ var signature = new DiscordSignature(Convert.FromHexString(args[0]), TimeSpan.Fr
 var app = builder.Build();
 app.MapPost("/discord/interactions", async (HttpContext context) =>
 {
-    var length = (int)(context.Request.ContentLength ?? 0);
-    var body = new byte[length];
-    await context.Request.Body.ReadExactlyAsync(body);
+    // Read and checked exactly as the bot does (RequestBody, DiscordSignature), with the bot's 64 KB cap.
+    if (await RequestBody.ReadBoundedAsync(context.Request, 64 * 1024, context.RequestAborted) is not { } body)
+    {
+        context.Response.StatusCode = 413;
+        return;
+    }
+
     if (!signature.IsValid(context.Request.Headers["X-Signature-Timestamp"], context.Request.Headers["X-Signature-Ed25519"], body))
     {
         context.Response.StatusCode = 401;
